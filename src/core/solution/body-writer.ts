@@ -1,0 +1,101 @@
+import type { MathSink } from './math-convert.ts';
+
+/**
+ * Builds the canonical Markdown of one part (a step body, the preamble, the answer section) line by line.
+ * Append-only, so the text of a finished part is never revisited. Blank-line runs collapse to one and
+ * leading/trailing blank lines are dropped.
+ */
+export class BodyWriter implements MathSink {
+  private out = '';
+  /** Line breaks owed before the next output (1: newline, 2: blank line). */
+  private breaks = 0;
+  private lineOpen = false;
+  private afterDisplay = false;
+  private prefix = '';
+  private contPrefix = '';
+  /** Receives every finished formula (for answer extraction). */
+  onMath: ((latex: string, display: boolean) => void) | null = null;
+
+  /** Starts an output line: `prefix` goes before its text, `contPrefix` before display lines it holds. */
+  startLine(prefix: string, contPrefix: string = prefix): void {
+    this.prefix = prefix;
+    this.contPrefix = contPrefix;
+    this.lineOpen = false;
+    this.afterDisplay = false;
+  }
+
+  private open(prefix: string): void {
+    if (this.out !== '') this.out += this.breaks >= 2 ? '\n\n' : '\n';
+    this.breaks = 0;
+    this.out += prefix;
+    this.lineOpen = true;
+  }
+
+  text(s: string): void {
+    if (s === '') return;
+    if (this.afterDisplay) {
+      // Text after a display on the same input line continues as its own line.
+      s = s.replace(/^[ \t]+/, '');
+      if (s === '') return;
+      this.afterDisplay = false;
+      this.lineOpen = false;
+      this.breaks = Math.max(this.breaks, 1);
+      this.open(this.contPrefix);
+    } else if (!this.lineOpen) {
+      if (this.out === '') {
+        // A body never starts with white space (however the text was chunked).
+        s = s.replace(/^\s+/, '');
+        if (s === '') return;
+      }
+      this.open(this.prefix);
+    }
+    this.out += s;
+  }
+
+  /** A whole raw line (code). */
+  raw(line: string): void {
+    this.lineOpen = false;
+    this.open('');
+    this.out += line;
+    this.endLine();
+  }
+
+  display(latex: string): void {
+    const p = this.contPrefix;
+    if (this.lineOpen) {
+      // Mid-line display: end the text line first (trailing spaces would be a hard break).
+      let end = this.out.length;
+      while (end > 0 && (this.out[end - 1] === ' ' || this.out[end - 1] === '\t')) end--;
+      if (end < this.out.length) this.out = this.out.slice(0, end);
+      this.breaks = Math.max(this.breaks, 1);
+    }
+    this.lineOpen = false;
+    this.open(p);
+    const lines = latex.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    this.out += '$$\n' + lines.map((l) => p + l).join('\n') + '\n' + p + '$$';
+    this.afterDisplay = true;
+    this.lineOpen = false;
+  }
+
+  math(latex: string, display: boolean): void {
+    this.onMath?.(latex, display);
+  }
+
+  endLine(): void {
+    if (this.lineOpen || this.afterDisplay) this.breaks = Math.max(this.breaks, 1);
+    this.lineOpen = false;
+    this.afterDisplay = false;
+  }
+
+  blank(): void {
+    if (this.out !== '') this.breaks = 2;
+  }
+
+  get markdown(): string {
+    return this.out;
+  }
+
+  get empty(): boolean {
+    return this.out.trim() === '';
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * Turns a model's answer — whole or streaming — into a `Solution`: preamble, titled steps with canonical
+ * Markdown + math, the final answer, and the model's thinking kept apart.
+ *
+ * `parseSolution(text)` is exactly the streaming parser fed the whole text at once, so a stream always ends
+ * in the same result as a one-shot parse.
+ */
+import type { Answer, Part, Solution, Step } from './solution.ts';
+import { StepSplitter, type RawPart } from './step-splitter.ts';
+import { unwrapJsonReply } from './json-reply.ts';
+
+export interface SolutionParser {
+  /** Feeds the next chunk of the answer. */
+  push(chunk: string): void;
+  /** The stream has ended: the last step is complete, anything held back is emitted. */
+  end(): void;
+  /** The current state. Completed steps are the same objects from one snapshot to the next. */
+  snapshot(): Solution;
+}
+
+export function parseSolution(text: string): Solution {
+  const p = createSolutionParser();
+  p.push(text);
+  p.end();
+  return p.snapshot();
+}
+
+export function createSolutionParser(): SolutionParser {
+  return new StreamingParser();
+}
+
+const THINK_OPEN = '<think>';
+const THINK_CLOSE = '</think>';
+const JSON_FENCE = /^```\s*json\s*$/i;
+
+/** Maps the splitter's positions (in the text it was fed) back to positions in the reply as given. */
+interface Segment {
+  virt: number;
+  real: number;
+  map: Int32Array | null;
+}
+
+class StreamingParser implements SolutionParser {
+  private phase: 'lead' | 'think' | 'json' | 'body' = 'lead';
+  /** Absolute position of the next character. */
+  private pos = 0;
+  private lead = '';
+  private leadAt = 0;
+
+  // Thinking.
+  private thinkStart = -1;
+  private thinkEnd = -1;
+  private thinkText = '';
+  private thinkWs = '';
+  private thinkTail = '';
+
+  // JSON-wrapped reply.
+  private jsonChunks: string[] = [];
+  private jsonLine = '';
+  private jsonStart = 0;
+
+  private splitter = new StepSplitter();
+  private virtPos = 0;
+  private segments: Segment[] = [];
+
+  private ended = false;
+  private cache: Solution | null = null;
+  private stepsOut: Step[] = [];
+  private stepsSource: readonly RawPart[] = [];
+
+  push(chunk: string): void {
+    if (this.ended || chunk === '') return;
+    this.cache = null;
+    let rest = chunk;
+    while (rest !== '') rest = this.step(rest);
+  }
+
+  /** Consumes part of `s` in the current phase; returns what is left. */
+  private step(s: string): string {
+    switch (this.phase) {
+      case 'lead':
+        return this.stepLead(s);
+      case 'think':
+        return this.stepThink(s);
+      case 'json':
+        return this.stepJson(s);
+      case 'body':
+        this.feedBody(s, this.pos);
+        this.pos += s.length;
+        return '';
+    }
+  }
+
+  /** The first non-space characters decide: a `<think>` block, a ```json block, or the answer itself. */
+  private stepLead(s: string): string {
+    if (this.lead === '') this.leadAt = this.pos;
+    this.lead += s;
+    this.pos += s.length;
+    const t = this.lead.trimStart();
+    const wsLen = this.lead.length - t.length;
+    if (this.thinkStart < 0 && t.length > 0 && (THINK_OPEN.startsWith(t.slice(0, 7)) || t.startsWith(THINK_OPEN))) {
+      if (t.length < THINK_OPEN.length) return '';
+      this.phase = 'think';
+      this.thinkStart = this.leadAt + wsLen;
+      const after = this.lead.slice(wsLen + THINK_OPEN.length);
+      this.pos = this.thinkStart + THINK_OPEN.length;
+      this.lead = '';
+      return after;
+    }
+    const nl = t.indexOf('\n');
+    const firstLine = nl < 0 ? t : t.slice(0, nl);
+    if (t.length > 0 && '```json'.startsWith(firstLine.replace(/\s+/g, '').toLowerCase().slice(0, 7))) {
+      if (nl < 0) return '';
+      if (JSON_FENCE.test(firstLine.trim())) {
+        this.phase = 'json';
+        this.jsonStart = this.leadAt + wsLen + nl + 1;
+        const after = t.slice(nl + 1);
+        this.pos = this.jsonStart;
+        this.jsonChunks = [];
+        this.jsonLine = '';
+        this.leadHeld = this.lead.slice(0, wsLen + nl + 1);
+        this.lead = '';
+        return after;
+      }
+    }
+    if (t.length === 0) return '';
+    // Plain answer.
+    this.phase = 'body';
+    const text = this.lead;
+    this.lead = '';
+    this.feedBody(text, this.leadAt);
+    return '';
+  }
+
+  private leadHeld = '';
+
+  private stepThink(s: string): string {
+    const window = this.thinkTail + s;
+    const at = window.indexOf(THINK_CLOSE);
+    if (at < 0) {
+      this.addThinking(s);
+      this.thinkTail = window.slice(-(THINK_CLOSE.length - 1));
+      this.pos += s.length;
+      return '';
+    }
+    const inChunk = at - this.thinkTail.length; // may be negative: the tag began in the previous chunk
+    if (inChunk > 0) this.addThinking(s.slice(0, inChunk));
+    else if (inChunk < 0) this.dropThinkingTail(-inChunk);
+    const closeEnd = inChunk + THINK_CLOSE.length;
+    this.thinkEnd = this.pos + closeEnd;
+    this.pos += closeEnd;
+    this.phase = 'lead';
+    this.thinkTail = '';
+    return s.slice(closeEnd);
+  }
+
+  private addThinking(s: string): void {
+    // Kept trimmed as it grows, so a snapshot never copies the whole text.
+    const trimmedEnd = s.trimEnd();
+    if (trimmedEnd === '') {
+      if (this.thinkText !== '') this.thinkWs += s;
+      return;
+    }
+    const body = this.thinkText === '' ? trimmedEnd.trimStart() : this.thinkWs + trimmedEnd;
+    this.thinkText += body;
+    this.thinkWs = s.slice(trimmedEnd.length);
+  }
+
+  /** Part of a `</think>` that was taken as thinking before the tag was complete. */
+  private dropThinkingTail(n: number): void {
+    let k = n;
+    const ws = Math.min(k, this.thinkWs.length);
+    this.thinkWs = this.thinkWs.slice(0, this.thinkWs.length - ws);
+    k -= ws;
+    if (k > 0) {
+      this.thinkText = this.thinkText.slice(0, this.thinkText.length - k);
+      const t = this.thinkText.trimEnd();
+      this.thinkWs = this.thinkText.slice(t.length);
+      this.thinkText = t;
+    }
+  }
+
+  private stepJson(s: string): string {
+    this.jsonChunks.push(s);
+    let from = 0;
+    for (;;) {
+      const nl = s.indexOf('\n', from);
+      if (nl < 0) {
+        this.jsonLine += s.slice(from);
+        break;
+      }
+      const line = this.jsonLine + s.slice(from, nl);
+      this.jsonLine = '';
+      if (line.trim() === '```') {
+        // The block is complete: what follows the fence line is parsed as ordinary text.
+        const consumed = nl + 1;
+        const all = this.jsonChunks.join('');
+        const blockLen = all.length - (s.length - consumed);
+        this.closeJson(all.slice(0, blockLen));
+        this.pos += consumed;
+        return s.slice(consumed);
+      }
+      from = nl + 1;
+    }
+    this.pos += s.length;
+    return '';
+  }
+
+  /** `block` = from the line after the opening fence through the closing fence line. */
+  private closeJson(block: string): void {
+    const fenceLineAt = block.lastIndexOf('```');
+    const body = block.slice(0, fenceLineAt);
+    const unwrapped = unwrapJsonReply(body, this.jsonStart);
+    this.phase = 'lead';
+    this.jsonChunks = [];
+    if (unwrapped) {
+      this.segments.push({ virt: this.virtPos, real: 0, map: unwrapped.map });
+      this.splitter.push(unwrapped.text);
+      this.virtPos += unwrapped.text.length;
+      this.segments.push({ virt: this.virtPos, real: this.jsonStart + block.length, map: null });
+      this.splitter.push('\n\n');
+      this.virtPos += 2;
+      this.phase = 'body';
+      return;
+    }
+    // Not a JSON answer after all: an ordinary code block.
+    this.feedBody(this.leadHeld + block, this.jsonStart - this.leadHeld.length);
+    this.phase = 'body';
+  }
+
+  private feedBody(text: string, realAt: number): void {
+    const last = this.segments[this.segments.length - 1];
+    if (!last || last.map !== null || last.real + (this.virtPos - last.virt) !== realAt) {
+      this.segments.push({ virt: this.virtPos, real: realAt, map: null });
+    }
+    this.splitter.push(text);
+    this.virtPos += text.length;
+    if (this.phase !== 'body') this.phase = 'body';
+  }
+
+  end(): void {
+    if (this.ended) return;
+    this.cache = null;
+    if (this.phase === 'lead' && this.lead !== '') {
+      const text = this.lead;
+      this.lead = '';
+      this.feedBody(text, this.leadAt);
+    } else if (this.phase === 'json') {
+      const block = this.jsonChunks.join('');
+      this.jsonChunks = [];
+      const unwrapped = unwrapJsonReply(block, this.jsonStart);
+      if (unwrapped) {
+        this.segments.push({ virt: this.virtPos, real: 0, map: unwrapped.map });
+        this.splitter.push(unwrapped.text);
+        this.virtPos += unwrapped.text.length;
+      } else this.feedBody(this.leadHeld + block, this.jsonStart - this.leadHeld.length);
+    }
+    this.splitter.end();
+    this.ended = true;
+  }
+
+  /** A splitter position in the reply as given. */
+  private real(v: number): number {
+    let lo = 0;
+    let hi = this.segments.length - 1;
+    if (hi < 0) return v;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.virt <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = this.segments[lo]!;
+    const d = v - seg.virt;
+    if (seg.map) return seg.map[Math.min(d, seg.map.length - 1)]!;
+    return seg.real + d;
+  }
+
+  private toStep(p: RawPart, complete: boolean): Step {
+    return { title: p.title, body: p.body, source: [this.real(p.start), this.realEnd(p)], complete };
+  }
+
+  private realEnd(p: { start: number; end: number }): number {
+    if (p.end <= p.start) return this.real(p.start);
+    return this.real(p.end - 1) + 1;
+  }
+
+  snapshot(): Solution {
+    if (this.cache) return this.cache;
+    const sp = this.splitter;
+    const done = sp.completedSteps;
+    if (done !== this.stepsSource) {
+      for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
+      this.stepsSource = done;
+    }
+    const steps = this.stepsOut.slice();
+    let preamble: Part | null = null;
+    const pre = sp.preamblePart;
+    if (pre) preamble = { text: pre.body, source: [this.real(pre.start), this.realEnd(pre)] };
+    const open = sp.openPart;
+    if (open) {
+      if (open.kind === 'step' && (open.body !== '' || open.title !== '')) steps.push(this.toStep(open, this.ended));
+      else if (open.kind === 'preamble') preamble = { text: open.body, source: [this.real(open.start), this.realEnd(open)] };
+    }
+    const a = sp.answer();
+    const answer: Answer | null = a ? { text: a.text, source: [this.real(a.start), this.realEnd(a)] } : null;
+    let thinking: Part | null = null;
+    if (this.thinkStart >= 0) {
+      const end = this.thinkEnd >= 0 ? this.thinkEnd : this.pos;
+      thinking = { text: this.thinkText, source: [this.thinkStart, end] };
+    }
+    this.cache = { preamble, steps, answer, thinking };
+    return this.cache;
+  }
+}
