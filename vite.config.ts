@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   server: { host: '127.0.0.1' },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -119,6 +119,9 @@ export class MathConverter {
   private displayAbs = 0;
   private lastLineEnd = 0;
 
+  /** The current line is a table row: a `|` inside its math would split the cell. */
+  tableRow = false;
+
   constructor(private readonly sink: MathSink) {}
 
   get inDisplay(): boolean {
@@ -182,7 +185,7 @@ export class MathConverter {
   }
 
   private emitInline(latex: string, from: number, to: number): void {
-    const tex = normalizeLatex(latex.trim());
+    let tex = normalizeLatex(latex.trim());
     if (tex === '') return;
     if (isDisplayOnly(tex)) {
       this.displayAbs = this.lineAbs + from;
@@ -190,6 +193,7 @@ export class MathConverter {
       return;
     }
     this.sink.math?.(tex, false, this.lineAbs + from, this.lineAbs + to);
+    if (this.tableRow) tex = tex.replace(/\\\|/g, '\\Vert ').replace(/(?<!\\)\|/g, '\\vert ');
     // A `$` inside the formula would end a `$…$` span early; a longer fence keeps it whole.
     const fence = tex.includes('$') ? '$$' : '$';
     this.emitText(`${fence}${tex}${fence}`);

@@ -198,6 +198,7 @@ export class StepSplitter {
     }
     this.routeContentLine(line, { kind: 'text' });
     const { prefix, contentAt } = this.linePrefix(line);
+    this.conv.tableRow = false;
     this.cur?.writer.startLine(prefix);
     this.streamText(line.slice(contentAt), start + contentAt);
   }
@@ -310,6 +311,7 @@ export class StepSplitter {
     const cont = kind.kind === 'item' ? prefix + ' '.repeat(kind.contentCol - kind.indent) : prefix;
     if (kind.kind === 'item') this.noteItem(contCol, kind.contentCol - kind.indent);
     this.cur?.writer.startLine(prefix, cont);
+    this.conv.tableRow = line[contentAt] === '|';
     this.streamedLine = '';
     this.streamText(line.slice(contentAt), start + contentAt);
     this.conv.endLine();

@@ -1,0 +1,76 @@
+import { checkSettings } from '../../core/llm/check-settings.ts';
+import { describeFailure, type LlmError, type LlmFailure } from '../../core/llm/llm-error.ts';
+import type { Result } from '../../core/llm/result.ts';
+import { failureFromError } from './failure-from-error.ts';
+import { createGuardedFetch } from './guarded-fetch.ts';
+import { createOpenAIClient } from './openai-client.ts';
+import { pageOrigin, type ModelSettings } from './settings.ts';
+
+/** "Test connection" should answer quickly; a server that cannot list models in this time is not usable. */
+export const LIST_MODELS_TIMEOUT_MS = 20_000;
+
+/** The ids of the models the server offers, sorted, or precisely why they could not be listed. */
+export async function listModels(settings: ModelSettings, signal?: AbortSignal): Promise<Result<string[], LlmError>> {
+  const fail = (failure: LlmFailure): { ok: false; error: LlmError } => ({
+    ok: false,
+    error: describeFailure(failure, {
+      baseURL: settings.baseURL.trim(),
+      operation: 'list-models',
+      apiKey: settings.apiKey.trim(),
+      pageOrigin: pageOrigin(),
+    }),
+  });
+
+  const checked = checkSettings(settings, { model: false });
+  if (!checked.ok) return fail(checked.error);
+  if (signal?.aborted) return fail({ type: 'aborted' });
+  const { baseURL, apiKey } = checked.value;
+
+  const controller = new AbortController();
+  let stopped: 'user' | 'stalled' | null = null;
+  const timer = setTimeout(() => {
+    stopped ??= 'stalled';
+    controller.abort();
+  }, LIST_MODELS_TIMEOUT_MS);
+  const onUserAbort = () => {
+    stopped ??= 'user';
+    controller.abort();
+  };
+  signal?.addEventListener('abort', onUserAbort, { once: true });
+
+  const client = createOpenAIClient({
+    baseURL,
+    apiKey,
+    fetch: createGuardedFetch({ baseURL, onActivity: () => undefined }),
+    timeoutMs: LIST_MODELS_TIMEOUT_MS * 2,
+  });
+  try {
+    // Read the raw reply: the SDK turns a non-JSON page (a web UI at the wrong URL) into an empty list.
+    const response = await client.models.list({ signal: controller.signal }).asResponse();
+    const ids = modelIds(await response.text());
+    if (stopped) throw new Error('stopped');
+    if (!ids) return fail({ type: 'unexpected-response' });
+    return { ok: true, value: ids };
+  } catch (error) {
+    if (stopped === 'stalled') return fail({ type: 'stalled', afterMs: LIST_MODELS_TIMEOUT_MS });
+    if (stopped === 'user') return fail({ type: 'aborted' });
+    return fail(failureFromError(error, 'request'));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+/** Model ids from an OpenAI list reply (`{"object":"list","data":[{"id":…}]}`), or null if it is not one. */
+function modelIds(body: string): string[] | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const data = (json as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return null;
+  const ids = data.map((m: unknown) => (m as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,171 @@
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { buildChatRequest, refusedParameter, type OptionalParam } from '../../core/llm/chat-request.ts';
+import { checkSettings } from '../../core/llm/check-settings.ts';
+import { describeFailure, type LlmError, type LlmFailure } from '../../core/llm/llm-error.ts';
+import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
+import type { Result } from '../../core/llm/result.ts';
+import { failureFromError } from './failure-from-error.ts';
+import { createGuardedFetch } from './guarded-fetch.ts';
+import { createOpenAIClient } from './openai-client.ts';
+import { pageOrigin, type LlmEvent, type ModelSettings } from './settings.ts';
+
+export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+/**
+ * Reasoning models may think for minutes before the first byte, and OpenAI sends nothing meanwhile; without an
+ * explicit timeout they get this much silence before it counts as a stall.
+ */
+export const REASONING_STALL_TIMEOUT_MS = 300_000;
+/** A non-streamed reply arrives only when the whole answer is written, so it may be silent this many times longer. */
+const NON_STREAMED_SILENCE_FACTOR = 10;
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  onEvent: (e: LlmEvent) => void;
+  /** Longest silence (no bytes at all) before the request is stopped as stalled. Default 60 s. */
+  stallTimeoutMs?: number;
+}
+
+export interface StreamOutcome {
+  /** False when the server refused streaming and the answer came in one piece. */
+  streamed: boolean;
+  /** The server's finish_reason: "stop", or "length" when the answer hit the token limit. */
+  finishReason?: string;
+}
+
+/**
+ * Asks the model to solve `problem` with the tutor prompt and passes the answer on as it arrives: `content`
+ * events for the answer, `reasoning` events for thinking the server exposes separately. Every failure comes back
+ * as a described error; whatever was emitted before it stays valid.
+ */
+export async function streamSolution(
+  settings: ModelSettings,
+  problem: string,
+  opts: StreamOptions,
+): Promise<Result<StreamOutcome, LlmError>> {
+  const fail = (failure: LlmFailure): { ok: false; error: LlmError } => ({
+    ok: false,
+    error: describeFailure(failure, {
+      baseURL: settings.baseURL.trim(),
+      model: settings.model.trim(),
+      operation: 'solve',
+      apiKey: settings.apiKey.trim(),
+      pageOrigin: pageOrigin(),
+    }),
+  });
+
+  const checked = checkSettings(settings, { model: true });
+  if (!checked.ok) return fail(checked.error);
+  if (problem.trim() === '') return fail({ type: 'empty-problem' });
+  if (opts.signal?.aborted) return fail({ type: 'aborted' });
+  const { baseURL, apiKey, model } = checked.value;
+
+  const stallMs =
+    opts.stallTimeoutMs ?? (isReasoningModel(model) ? REASONING_STALL_TIMEOUT_MS : DEFAULT_STALL_TIMEOUT_MS);
+  const controller = new AbortController();
+  let stopped: 'user' | 'stalled' | null = null;
+  let silenceMs = stallMs;
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  const armStallTimer = () => {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(() => {
+      stopped ??= 'stalled';
+      controller.abort();
+    }, silenceMs);
+  };
+  const onUserAbort = () => {
+    stopped ??= 'user';
+    controller.abort();
+  };
+  opts.signal?.addEventListener('abort', onUserAbort, { once: true });
+
+  const client = createOpenAIClient({
+    baseURL,
+    apiKey,
+    fetch: createGuardedFetch({ baseURL, onActivity: armStallTimer }),
+    // Our own stall timer governs; the SDK's whole-request timeout must not cut a long answer short.
+    timeoutMs: 24 * 60 * 60 * 1000,
+  });
+  const stoppedFailure = (): LlmFailure =>
+    stopped === 'stalled' ? { type: 'stalled', afterMs: silenceMs } : { type: 'aborted' };
+
+  let stream = true;
+  const omit = new Set<OptionalParam>();
+  let received = false;
+  const emit = (event: LlmEvent) => {
+    if (event.text === '') return;
+    received = true;
+    opts.onEvent(event);
+  };
+
+  try {
+    // Each refused parameter (stream, temperature, reasoning_effort) is dropped at most once: ≤ 4 attempts.
+    for (;;) {
+      const body = { ...buildChatRequest({ model, reasoningEffort: settings.reasoningEffort }, problem, { stream, omit }) };
+      silenceMs = stream ? stallMs : stallMs * NON_STREAMED_SILENCE_FACTOR;
+      armStallTimer();
+      let phase: 'request' | 'stream' = 'request';
+      try {
+        if (!stream) {
+          const completion = await client.chat.completions.create({ ...body, stream: false }, { signal: controller.signal });
+          if (stopped) return fail(stoppedFailure());
+          const choice = completion.choices?.[0];
+          if (!choice) return fail({ type: 'unexpected-response' });
+          const message = choice.message as ChatCompletion.Choice['message'] & ReasoningFields;
+          emit({ type: 'reasoning', text: reasoningText(message) });
+          emit({ type: 'content', text: message.content ?? message.refusal ?? '' });
+          return { ok: true, value: { streamed: false, ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}) } };
+        }
+
+        const chunks = await client.chat.completions.create({ ...body, stream: true }, { signal: controller.signal });
+        phase = 'stream';
+        let finishReason: string | undefined;
+        for await (const chunk of chunks) {
+          for (const choice of chunk.choices ?? []) {
+            if (choice.index !== undefined && choice.index !== 0) continue;
+            const delta = (choice.delta ?? {}) as ChatCompletionChunk.Choice.Delta & ReasoningFields;
+            emit({ type: 'reasoning', text: reasoningText(delta) });
+            emit({ type: 'content', text: delta.content ?? '' });
+            emit({ type: 'content', text: delta.refusal ?? '' });
+            if (choice.finish_reason) finishReason = choice.finish_reason;
+          }
+        }
+        // The SDK ends the iteration quietly when the request is aborted, so check why it ended.
+        if (stopped) return fail(stoppedFailure());
+        if (!finishReason) return fail({ type: 'dropped' });
+        return { ok: true, value: { streamed: true, finishReason } };
+      } catch (error) {
+        if (stopped) return fail(stoppedFailure());
+        const failure = failureFromError(error, phase);
+        if (failure.type === 'http' && !received) {
+          const refused = refusedParameter(failure);
+          if (refused === 'stream' && stream) {
+            stream = false;
+            continue;
+          }
+          if (refused && refused !== 'stream' && !omit.has(refused)) {
+            omit.add(refused);
+            continue;
+          }
+        }
+        return fail(failure);
+      }
+    }
+  } finally {
+    clearTimeout(stallTimer);
+    opts.signal?.removeEventListener('abort', onUserAbort);
+  }
+}
+
+/** Non-standard fields: DeepSeek, vLLM and LM Studio send `reasoning_content`; OpenRouter and Ollama `reasoning`. */
+interface ReasoningFields {
+  reasoning_content?: unknown;
+  reasoning?: unknown;
+}
+
+/** Some servers send both fields with the same text, so only the first is used. */
+function reasoningText(fields: ReasoningFields): string {
+  for (const value of [fields.reasoning_content, fields.reasoning]) {
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return '';
+}
