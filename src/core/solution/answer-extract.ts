@@ -50,7 +50,7 @@ export function answerLatexFromText(raw: string): string | null {
   const sentenceEnd = /[.!?](?=\s+\p{Lu})/u.exec(s.replace(MATH_SEGMENT, (x) => 'M'.repeat(x.length)));
   if (sentenceEnd) s = s.slice(0, sentenceEnd.index);
   s = s.replace(/[\s.;,]+$/, '').trim();
-  if (s === '') return null;
+  if (!/[\p{L}\p{N}]/u.test(s)) return null;
 
   const parts: string[] = [];
   let last = 0;

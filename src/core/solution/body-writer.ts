@@ -62,12 +62,12 @@ export class BodyWriter implements MathSink {
 
   display(latex: string): void {
     const p = this.contPrefix;
-    if (this.lineOpen) {
-      // Mid-line display: end the text line first (trailing spaces would be a hard break).
+    {
+      // The text line before a display ends here (trailing spaces would be a hard break).
       let end = this.out.length;
       while (end > 0 && (this.out[end - 1] === ' ' || this.out[end - 1] === '\t')) end--;
       if (end < this.out.length) this.out = this.out.slice(0, end);
-      this.breaks = Math.max(this.breaks, 1);
+      if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
     }
     this.lineOpen = false;
     this.open(p);

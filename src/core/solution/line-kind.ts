@@ -77,11 +77,13 @@ export const ANSWER_LINE = new RegExp(
 /** A paragraph that starts with bold text: "**Find the mean.** The mean is…". Group 1: bold text, 2: rest. */
 export const BOLD_LEAD = /^[ \t]*\*\*([^*\n]+?)\*\*[ \t]*[:：]?(.*)$/u;
 
-/** The first characters of a line that may turn out to be a step or answer signal (decided at newline). */
+/** The openings of lines that may turn out to be step or answer signals (decided at the newline). */
+const ANSWER_PHRASES = ['the final answer', 'the answer', 'final answer', 'answer', 'final result'];
 const SIGNAL_WORDS = [
   'step', 'шаг', 'bước', 'paso', 'étape', 'etape', 'schritt', 'passo', '步骤', '第',
-  'final answer', 'the final answer', 'answer', 'final result', 'ответ', 'окончательный ответ', '答案', '最终答案',
-  '最終答案', 'đáp án', 'kết quả', 'respuesta', 'réponse', 'therefore', 'thus', 'so', 'hence',
+  ...ANSWER_PHRASES,
+  ...['therefore', 'thus', 'so', 'hence'].flatMap((w) => ANSWER_PHRASES.flatMap((p) => [`${w} ${p}`, `${w}, ${p}`])),
+  'ответ', 'окончательный ответ', '答案', '最终答案', '最終答案', 'đáp án', 'kết quả', 'respuesta', 'réponse',
 ];
 
 /**
@@ -98,6 +100,6 @@ export function needsWholeLine(head: string): boolean {
     const m = /^\d+/.exec(t)!;
     return m[0].length === t.length || /^[.)]/.test(t.slice(m[0].length));
   }
-  const lower = t.toLowerCase();
+  const lower = t.toLowerCase().replace(/\s+/g, ' ');
   return SIGNAL_WORDS.some((w) => w.startsWith(lower) || lower.startsWith(w));
 }

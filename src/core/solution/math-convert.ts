@@ -35,20 +35,31 @@ const BARE_COMMANDS = new Set(
 
 const WORD = /[A-Za-z0-9'\u0370-\u03ff]/;
 
-/** Start of the identifier that ends at `i` (not before `min`): the `x` of `x_{1}`. */
+/**
+ * Start of the base that ends at `i` (not before `min`): the `x` of `x_{1}`, the `(A^T)` of `(A^T)_{jk}`.
+ * It never reaches past white space, and text is held back from the last white space while a line streams,
+ * so the answer does not depend on how the text was chunked.
+ */
 function wordStart(line: string, i: number, min: number): number {
-  let j = i;
-  if (line[j - 1] === ')') {
-    // `(A^T)_{jk}`: the whole bracket is the base.
+  let run = i;
+  while (run > min && !/\s/.test(line[run - 1]!)) run--;
+  if (line[i - 1] === ')') {
     let depth = 0;
-    for (let k = j - 1; k >= min; k--) {
+    for (let k = i - 1; k >= run; k--) {
       if (line[k] === ')') depth++;
-      else if (line[k] === '(' && --depth === 0) return wordStart(line, k, min);
-      else if (line[k] === ' ' && depth > 0 && k < j - 24) break;
+      else if (line[k] === '(' && --depth === 0) return k;
     }
-    return j;
+    return i;
   }
-  while (j > min && WORD.test(line[j - 1]!)) j--;
+  let j = i;
+  while (j > run && WORD.test(line[j - 1]!)) j--;
+  return j;
+}
+
+/** Start of the trailing run of non-space characters (held back until the word is complete). */
+function runStart(line: string, n: number, min: number): number {
+  let j = n;
+  while (j > min && !/\s/.test(line[j - 1]!)) j--;
   return j;
 }
 
@@ -212,6 +223,14 @@ export class MathConverter {
     this.emitDisplay(body, endAbs);
   }
 
+  /** Waits for more input at `i`; text is emitted up to the word being written (it may become a base). */
+  private holdFrom(i: number): void {
+    const k = runStart(this.line, i, this.done);
+    this.emitPlain(this.done, k);
+    this.done = k;
+    this.scan = i;
+  }
+
   /** The open inline construct did not close: its opener is literal text; rescan what followed it. */
   private failOpen(): void {
     const s = this.state;
@@ -254,7 +273,7 @@ export class MathConverter {
         }
         if (stop < 0) {
           // A word at the end may still get a `_{…}` or `^{…}` (bare LaTeX): hold it back.
-          const keep = eol ? n : wordStart(line, n, this.done);
+          const keep = eol ? n : runStart(line, n, this.done);
           this.emitPlain(this.done, keep);
           this.done = keep;
           this.scan = n;
@@ -266,23 +285,14 @@ export class MathConverter {
         if ((c === '_' || c === '^') && (next === '{' || (next === undefined && !eol))) {
           // Bare `x_{ij}` / `2^{10}` in prose: typeset it.
           const from = wordStart(line, i, this.done);
-          if (next === undefined || from === i) {
-            if (next === undefined) {
-              this.emitPlain(this.done, from);
-              this.done = from;
-              this.scan = i;
-              return;
-            }
+          if (next === undefined) return this.holdFrom(i);
+          // A base out of reach (`(A B)_{ij}`): the sub/superscript alone still typesets next to it.
+          if (from === i && !(line[i - 1] === ')' || line[i - 1] === ']')) {
             this.scan = i + 1;
             continue;
           }
           const end = bareMathEnd(line, i, eol);
-          if (end < 0) {
-            this.emitPlain(this.done, from);
-            this.done = from;
-            this.scan = i;
-            return;
-          }
+          if (end < 0) return this.holdFrom(i);
           this.emitPlain(this.done, from);
           this.emitInline(line.slice(from, end), from, end);
           this.done = this.scan = end;
@@ -294,17 +304,13 @@ export class MathConverter {
         }
         if (next === undefined && !eol) {
           // Need the next character to decide (`\(`, `$$`, a code fence run…).
-          this.emitPlain(this.done, i);
-          this.done = this.scan = i;
-          return;
+          return this.holdFrom(i);
         }
         if (c === '`') {
           let j = i;
           while (line[j] === '`') j++;
           if (j === n && !eol) {
-            this.emitPlain(this.done, i);
-            this.done = this.scan = i;
-            return;
+            return this.holdFrom(i);
           }
           this.emitPlain(this.done, i);
           this.done = i;
@@ -328,16 +334,12 @@ export class MathConverter {
             continue;
           }
           if (!eol && cutShort(line, i, '\\begin{')) {
-            this.emitPlain(this.done, i);
-            this.done = this.scan = i;
-            return;
+            return this.holdFrom(i);
           }
           if (next === 'b' && line.startsWith('\\begin{', i)) {
             const close = line.indexOf('}', i + 7);
             if (close < 0 && !eol) {
-              this.emitPlain(this.done, i);
-              this.done = this.scan = i;
-              return;
+              return this.holdFrom(i);
             }
             const env = close < 0 ? '' : line.slice(i + 7, close);
             if (env !== '') {
@@ -351,20 +353,13 @@ export class MathConverter {
           }
           const cmd = /^[a-zA-Z]+/.exec(line.slice(i + 1, i + 16))?.[0] ?? '';
           if (cmd !== '' && i + 1 + cmd.length === n && !eol) {
-            this.emitPlain(this.done, i);
-            this.done = this.scan = i;
-            return;
+            return this.holdFrom(i);
           }
           if (BARE_COMMANDS.has(cmd)) {
             // A LaTeX command written without delimiters (`\boxed{5}`, `\frac{1}{2}`): typeset it.
             const from = wordStart(line, i, this.done);
             const end = bareMathEnd(line, i, eol);
-            if (end < 0) {
-              this.emitPlain(this.done, from);
-              this.done = from;
-              this.scan = i;
-              return;
-            }
+            if (end < 0) return this.holdFrom(i);
             this.emitPlain(this.done, from);
             this.emitInline(line.slice(from, end), from, end);
             this.done = this.scan = end;

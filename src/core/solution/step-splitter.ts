@@ -50,6 +50,9 @@ class PartBuilder {
   dedent = 0;
   /** Raw text of the answer section (for reading the answer). */
   raw = '';
+  /** Started by a "Step N" heading, and that heading's level: its sub-headings stay inside it. */
+  stepLabeled = false;
+  level = 0;
   constructor(
     public kind: RawPart['kind'],
     public start: number,
@@ -332,7 +335,8 @@ export class StepSplitter {
   /** Where a content line (not a step signal) goes: may close the first block or start a step. */
   private routeContentLine(line: string, kind: LineKind): void {
     const t = line.replace(QUOTE, '').trimStart();
-    const isDisplay = t.startsWith('\\[') || t.startsWith('$$') || t.startsWith('\\begin{');
+    const isDisplay = t.startsWith('\\[') || t.startsWith('$$') || t.startsWith('\\begin{') || isMathOnlyLine(t);
+    const isTableRow = t.startsWith('|');
     const blockStart = this.prevBlank;
     const wasKind = this.prevKind;
     this.prevKind = isDisplay ? 'display' : kind.kind === 'item' ? 'item' : 'text';
@@ -358,13 +362,13 @@ export class StepSplitter {
       if (blockStart) {
         this.resolveFirst('para');
         this.open('step', this.lineStart, '');
-      } else if (wasKind === 'text' && kind.kind === 'text' && this.firstLines === 1) {
+      } else if (wasKind === 'text' && kind.kind === 'text' && this.firstLines === 1 && !isTableRow) {
         this.resolveFirst('line');
         this.open('step', this.lineStart, '');
       } else this.firstLines++;
       return;
     }
-    if ((this.mode === 'para' && blockStart) || (this.mode === 'line' && (kind.kind === 'text' || blockStart))) {
+    if ((this.mode === 'para' && blockStart) || (this.mode === 'line' && ((kind.kind === 'text' && !isTableRow) || blockStart))) {
       this.open('step', this.lineStart, '');
       // A step that starts indented (a loose list's paragraph) is shown from its own margin.
       this.cur!.dedent = indentOf(line.replace(QUOTE, ''));
@@ -405,21 +409,31 @@ export class StepSplitter {
       const title = cleanTitle(kind.text);
       const isStepLabel = STEP_PREFIX.test(kind.text.replace(/^\*\*/, ''));
       let split = false;
-      if (RANK[this.mode] < RANK.heading) {
-        split = true;
-        this.headingLevel = kind.level;
-      } else if (kind.level <= this.headingLevel || isStepLabel) split = true;
-      else if (this.cur && this.cur.kind === 'step' && this.cur.writer.empty) {
+      const cur = this.cur;
+      if (
+        RANK[this.mode] === RANK.heading &&
+        kind.level > this.headingLevel &&
+        cur && cur.kind === 'step' && cur.writer.empty && !cur.stepLabeled
+      ) {
         // "## Solution" followed directly by "### Step 1": the deeper headings are the steps.
         this.headingLevel = kind.level;
         this.startStep(start, title, 'heading', true);
+        this.cur!.stepLabeled = isStepLabel;
         this.cur!.end = start + line.trimEnd().length;
         this.prevBlank = false;
         this.prevKind = 'heading';
         return true;
       }
+      if (RANK[this.mode] < RANK.heading) {
+        split = true;
+        this.headingLevel = kind.level;
+      } else if (kind.level <= this.headingLevel || (isStepLabel && !cur?.stepLabeled) || (isStepLabel && kind.level <= cur!.level)) {
+        split = true;
+      }
       if (split) {
         this.startStep(start, title, 'heading');
+        this.cur!.stepLabeled = isStepLabel;
+        this.cur!.level = kind.level;
         this.cur!.end = start + line.trimEnd().length;
         this.prevBlank = false;
         this.prevKind = 'heading';
@@ -464,7 +478,7 @@ export class StepSplitter {
       const takes =
         RANK[this.mode] < RANK.numbered
           ? this.mode === 'start' || (this.mode === 'first' && blockStart) || (this.mode === 'first' && this.prevKind === 'text' && this.firstLines === 1 && /:\s*$/.test(this.lastText))
-          : this.mode === 'numbered' && (kind.number === this.lastNumber + 1 || blockStart && kind.number > this.lastNumber);
+          : this.mode === 'numbered' && this.continuesMainList(kind.number, blockStart);
       const fromRule = this.mode === 'rule' && blockStart;
       if (takes || fromRule) {
         this.lastNumber = kind.number;
@@ -504,6 +518,25 @@ export class StepSplitter {
     return false;
   }
 
+  /** Whether item `n` continues the numbered steps rather than a sub-list inside the current step. */
+  private continuesMainList(n: number, blockStart: boolean): boolean {
+    if (this.subLast > 0) {
+      if (n === this.subLast + 1 && !(blockStart && n === this.lastNumber + 1)) {
+        this.subLast = n;
+        return false;
+      }
+      if (n === this.lastNumber + 1) {
+        this.subLast = 0;
+        return true;
+      }
+      return false;
+    }
+    if (n === this.lastNumber + 1 || (blockStart && n > this.lastNumber)) return true;
+    if (n === 1) this.subLast = 1; // "1." again inside a step: a sub-list starts
+    return false;
+  }
+  /** The last number of a sub-list inside the current numbered step (0: none). */
+  private subLast = 0;
   /** A rule line was seen: the next content line starts a step (rule mode). */
   private splitAtNext = false;
   /** The line that was just routed became the step's title: it is not body text. */
@@ -556,6 +589,7 @@ export class StepSplitter {
     this.cur = new PartBuilder(kind, start, title);
     this.listCols = [];
     this.splitAtNext = false;
+    this.subLast = 0;
   }
 
   // ----- reading -----
@@ -588,6 +622,12 @@ export class StepSplitter {
   }
 }
 
+/** A line that is one formula and nothing else (`$…$`, `\(…\)`): it goes with the sentence before it. */
+function isMathOnlyLine(t: string): boolean {
+  const s = t.trim();
+  return (/^\$[^$]+\$[.,;:]?$/.test(s) && !/^\$\d/.test(s)) || /^\\\((?:(?!\\\)).)+\\\)[.,;:]?$/.test(s);
+}
+
 /** Title text: without "Step N:", numbering, bold markers or a trailing colon; math made canonical. */
 function cleanTitle(text: string): string {
   let t = text.trim();
@@ -604,10 +644,9 @@ function cleanTitle(text: string): string {
 function splitTitle(content: string): { title: string; rest: string } {
   const c = content.trim();
   const hasMath = /\$|\\\(|\\\[/.test(c);
-  if (c.length > 0 && c.length <= 80 && !hasMath && (/[:：]$/.test(c) || !/[.!?]\s+\S/.test(c)) && !/[.!?]$/.test(c)) {
-    return { title: c.replace(/[:：]$/, ''), rest: '' };
-  }
-  if (/[:：]$/.test(c) && c.length <= 100 && !hasMath) return { title: c.replace(/[:：]$/, ''), rest: '' };
+  const oneSentence = !/[.!?]\s+\S/.test(c);
+  if (c.length > 0 && c.length <= 64 && !hasMath && oneSentence) return { title: c.replace(/\s*[:：.]$/, ''), rest: '' };
+  if (/[:：]$/.test(c) && c.length <= 100 && !hasMath) return { title: c.replace(/\s*[:：]$/, ''), rest: '' };
   return { title: '', rest: c };
 }
 
