@@ -302,7 +302,12 @@ class StreamingParser implements SolutionParser {
       else if (open.kind === 'preamble') preamble = { text: open.body, source: [this.real(open.start), this.realEnd(open)] };
     }
     const a = sp.answer();
-    const answer: Answer | null = a ? { text: a.text, source: [this.real(a.start), this.realEnd(a)] } : null;
+    let answer: Answer | null = null;
+    if (a) {
+      answer = { text: a.text, source: [this.real(a.start), this.realEnd(a)] };
+      const note = sp.answerNote();
+      if (note !== null) answer.note = note;
+    }
     let thinking: Part | null = null;
     if (this.thinkStart >= 0) {
       const end = this.thinkEnd >= 0 ? this.thinkEnd : this.pos;

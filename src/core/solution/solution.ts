@@ -22,8 +22,10 @@ export interface Part {
 export interface Answer {
   /** The final answer as LaTeX (no delimiters). */
   text: string;
-  /** Where it came from: the answer section, or the `\boxed{…}` inside a step. */
+  /** Where it came from: the answer section, or the `\boxed{…}` or closing sentence inside a step. */
   source: Span;
+  /** Markdown the answer section holds after the answer itself (a remark, a check), when there is some. */
+  note?: string;
 }
 
 export interface Solution {

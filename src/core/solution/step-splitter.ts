@@ -607,6 +607,16 @@ export class StepSplitter {
     return this.preamble;
   }
 
+  /** Markdown of the answer section after its first paragraph. */
+  answerNote(): string | null {
+    const cur = this.cur;
+    if (!cur || cur.kind !== 'answer') return null;
+    const md = cur.writer.markdown;
+    const at = md.indexOf('\n\n');
+    const note = at < 0 ? '' : md.slice(at + 2).trim();
+    return note === '' ? null : note;
+  }
+
   answer(): RawAnswer | null {
     if (this.boxed) return this.boxed;
     const cur = this.cur;
