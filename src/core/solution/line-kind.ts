@@ -83,7 +83,7 @@ const SIGNAL_WORDS = [
   'step', 'шаг', 'bước', 'paso', 'étape', 'etape', 'schritt', 'passo', '步骤', '第',
   ...ANSWER_PHRASES,
   ...['therefore', 'thus', 'so', 'hence'].flatMap((w) => ANSWER_PHRASES.flatMap((p) => [`${w} ${p}`, `${w}, ${p}`])),
-  'ответ', 'окончательный ответ', '答案', '最终答案', '最終答案', 'đáp án', 'kết quả', 'respuesta', 'réponse',
+  'a:', 'ответ', 'окончательный ответ', '答案', '最终答案', '最終答案', 'đáp án', 'kết quả', 'respuesta', 'réponse',
 ];
 
 /**

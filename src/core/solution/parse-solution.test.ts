@@ -157,6 +157,18 @@ describe('answer', () => {
     expect(parseSolution(lines('We compute.', '', 'Final Answer: The final answer is $\\frac{1}{2}$. I hope it is correct.')).answer?.text).toBe('\\frac{1}{2}');
   });
 
+  it('grade-school-answer-line', () => {
+    const s = parseSolution(lines('She sells 16 - 3 = 13 eggs.', 'She makes 13 * 2 = 26 dollars.', 'A: 26'));
+    expect(s.answer?.text).toBe('26');
+    expect(s.steps).toHaveLength(2);
+    expect(parseSolution(lines('Half of 10 is 5.', '#### 5')).answer?.text).toBe('5');
+  });
+
+  it('answer-note-keeps-what-follows-the-answer', () => {
+    const s = parseSolution(lines('We compute.', '', '### Final Answer', '', 'About 13,343 km.', '', 'This is a rough estimate.'));
+    expect(s.answer?.note).toBe('This is a rough estimate.');
+  });
+
   it('closing-answer-sentence', () => {
     const s = parseSolution(lines('We add.', '', 'Adding 40 and 2, the answer is 42.'));
     expect(s.answer?.text).toBe('42');

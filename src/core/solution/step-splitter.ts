@@ -74,6 +74,9 @@ class PartBuilder {
 
 const GENERIC_TITLES = /^(?:solution|step[- ]by[- ]step(?: solution| calculation| explanation)?|solution steps|steps|explanation|approach|detailed solution|working|решение|解答|解|lời giải)$/i;
 
+/** Grade-school-math style final lines: "A: 18", "#### 18". */
+const SHORT_ANSWER_LINE = /^(?:A:|####)[ \t]*(-?\$?\d[\d,]*(?:\.\d+)?)[ \t]*$/;
+
 /** A line's opening `> ` quote markers. */
 const QUOTE = /^(?: {0,3}>[ ]?)+/;
 
@@ -390,7 +393,7 @@ export class StepSplitter {
     // The answer section.
     if (!this.inAnswer && hasContentBefore) {
       const isAnswerHeading = kind.kind === 'heading' && ANSWER_HEADING.test(kind.text);
-      const m = kind.kind === 'heading' ? null : ANSWER_LINE.exec(unquoted);
+      const m = kind.kind === 'heading' ? null : (ANSWER_LINE.exec(unquoted) ?? SHORT_ANSWER_LINE.exec(unquoted));
       if (isAnswerHeading || (m && (blockStart || this.mode === 'line' || this.prevKind === 'display' || /^\s*(\*\*|__)/.test(unquoted)))) {
         this.inAnswer = true;
         if (this.mode === 'first') this.resolveFirst('para');
