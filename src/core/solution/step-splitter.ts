@@ -393,8 +393,9 @@ export class StepSplitter {
     // The answer section.
     if (!this.inAnswer && hasContentBefore) {
       const isAnswerHeading = kind.kind === 'heading' && ANSWER_HEADING.test(kind.text);
-      const m = kind.kind === 'heading' ? SHORT_ANSWER_LINE.exec(unquoted) : (ANSWER_LINE.exec(unquoted) ?? SHORT_ANSWER_LINE.exec(unquoted));
-      if (isAnswerHeading || (m && (blockStart || this.mode === 'line' || this.prevKind === 'display' || /^\s*(\*\*|__)/.test(unquoted)))) {
+      const short = SHORT_ANSWER_LINE.exec(unquoted);
+      const m = short ?? (kind.kind === 'heading' ? null : ANSWER_LINE.exec(unquoted));
+      if (isAnswerHeading || short || (m && (blockStart || this.mode === 'line' || this.prevKind === 'display' || /^\s*(\*\*|__)/.test(unquoted)))) {
         this.inAnswer = true;
         if (this.mode === 'first') this.resolveFirst('para');
         this.open('answer', start, '');
