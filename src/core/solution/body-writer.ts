@@ -7,6 +7,8 @@ import type { MathSink } from './math-convert.ts';
  */
 export class BodyWriter implements MathSink {
   private out = '';
+  /** White space at the end of the text so far: written only once more text follows on the line. */
+  private pendingWs = '';
   /** Line breaks owed before the next output (1: newline, 2: blank line). */
   private breaks = 0;
   private lineOpen = false;
@@ -25,6 +27,7 @@ export class BodyWriter implements MathSink {
   }
 
   private open(prefix: string): void {
+    this.pendingWs = '';
     if (this.out !== '') this.out += this.breaks >= 2 ? '\n\n' : '\n';
     this.breaks = 0;
     this.out += prefix;
@@ -49,7 +52,13 @@ export class BodyWriter implements MathSink {
       }
       this.open(this.prefix);
     }
-    this.out += s;
+    const t = s.trimEnd();
+    if (t === '') {
+      this.pendingWs += s;
+      return;
+    }
+    this.out += this.pendingWs + t;
+    this.pendingWs = s.slice(t.length);
   }
 
   /** A whole raw line (code). */
@@ -62,13 +71,9 @@ export class BodyWriter implements MathSink {
 
   display(latex: string): void {
     const p = this.contPrefix;
-    {
-      // The text line before a display ends here (trailing spaces would be a hard break).
-      let end = this.out.length;
-      while (end > 0 && (this.out[end - 1] === ' ' || this.out[end - 1] === '\t')) end--;
-      if (end < this.out.length) this.out = this.out.slice(0, end);
-      if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
-    }
+    // The text line before a display ends here (trailing spaces would be a hard break).
+    this.pendingWs = '';
+    if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
     this.lineOpen = false;
     this.open(p);
     const lines = latex.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -82,6 +87,9 @@ export class BodyWriter implements MathSink {
   }
 
   endLine(): void {
+    // Two trailing spaces are a Markdown hard line break: keep that meaning.
+    if (this.lineOpen && /^ {2,}$/.test(this.pendingWs)) this.out += '  ';
+    this.pendingWs = '';
     if (this.lineOpen || this.afterDisplay) this.breaks = Math.max(this.breaks, 1);
     this.lineOpen = false;
     this.afterDisplay = false;
@@ -95,7 +103,8 @@ export class BodyWriter implements MathSink {
     return this.out;
   }
 
+  /** Nothing written yet (a body never starts with white space, so this is O(1)). */
   get empty(): boolean {
-    return this.out.trim() === '';
+    return this.out === '';
   }
 }

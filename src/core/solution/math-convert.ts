@@ -41,8 +41,7 @@ const WORD = /[A-Za-z0-9'\u0370-\u03ff]/;
  * so the answer does not depend on how the text was chunked.
  */
 function wordStart(line: string, i: number, min: number): number {
-  let run = i;
-  while (run > min && !/\s/.test(line[run - 1]!)) run--;
+  const run = runStart(line, i, min);
   if (line[i - 1] === ')') {
     let depth = 0;
     for (let k = i - 1; k >= run; k--) {
@@ -56,10 +55,19 @@ function wordStart(line: string, i: number, min: number): number {
   return j;
 }
 
-/** Start of the trailing run of non-space characters (held back until the word is complete). */
+/** Characters a bare formula's base can hold: printable ASCII and Greek (not spaces, not other scripts). */
+const RUN_CHAR = /[\x21-\x7e\u0370-\u03ff]/;
+/** How far back a base may reach; bounds the work per chunk on long unbroken runs. */
+const MAX_RUN = 48;
+
+/**
+ * Start of the trailing run that could still become a base (held back until it is decided). `wordStart` looks
+ * no further back than this, so the result does not depend on how the text was chunked.
+ */
 function runStart(line: string, n: number, min: number): number {
+  const floor = Math.max(min, n - MAX_RUN);
   let j = n;
-  while (j > min && !/\s/.test(line[j - 1]!)) j--;
+  while (j > floor && RUN_CHAR.test(line[j - 1]!)) j--;
   return j;
 }
 

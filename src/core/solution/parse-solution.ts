@@ -6,7 +6,7 @@
  * in the same result as a one-shot parse.
  */
 import type { Answer, Part, Solution, Step } from './solution.ts';
-import { StepSplitter, type RawPart } from './step-splitter.ts';
+import { StepSplitter, type RawAnswer, type RawPart } from './step-splitter.ts';
 import { unwrapJsonReply } from './json-reply.ts';
 
 export interface SolutionParser {
@@ -67,6 +67,12 @@ class StreamingParser implements SolutionParser {
   private cache: Solution | null = null;
   private stepsOut: Step[] = [];
   private stepsSource: readonly RawPart[] = [];
+  // Parts that did not change keep their objects from one snapshot to the next.
+  private preSource: RawPart | null = null;
+  private preOut: Part | null = null;
+  private answerSource: RawAnswer | null = null;
+  private answerOut: Answer | null = null;
+  private thinkOut: Part | null = null;
 
   push(chunk: string): void {
     if (this.ended || chunk === '') return;
@@ -292,26 +298,29 @@ class StreamingParser implements SolutionParser {
       for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
       this.stepsSource = done;
     }
-    const steps = this.stepsOut.slice();
-    let preamble: Part | null = null;
-    const pre = sp.preamblePart;
-    if (pre) preamble = { text: pre.body, source: [this.real(pre.start), this.realEnd(pre)] };
     const open = sp.openPart;
-    if (open) {
-      if (open.kind === 'step' && (open.body !== '' || open.title !== '')) steps.push(this.toStep(open, this.ended));
-      else if (open.kind === 'preamble') preamble = { text: open.body, source: [this.real(open.start), this.realEnd(open)] };
+    const steps = this.stepsOut.slice();
+    if (open && open.kind === 'step' && (open.body !== '' || open.title !== '')) steps.push(this.toStep(open, this.ended));
+    const pre = sp.preamblePart;
+    if (pre !== this.preSource) {
+      this.preSource = pre;
+      this.preOut = pre ? { text: pre.body, source: [this.real(pre.start), this.realEnd(pre)] } : null;
     }
+    const preamble = this.preOut;
     const a = sp.answer();
-    let answer: Answer | null = null;
-    if (a) {
-      answer = { text: a.text, source: [this.real(a.start), this.realEnd(a)] };
-      const note = sp.answerNote();
-      if (note !== null) answer.note = note;
+    const note = a ? sp.answerNote() : null;
+    if (a !== this.answerSource || note !== this.answerOut?.note) {
+      this.answerSource = a;
+      this.answerOut = a ? { text: a.text, source: [this.real(a.start), this.realEnd(a)] } : null;
+      if (this.answerOut && note !== null) this.answerOut.note = note;
     }
+    const answer = this.answerOut;
     let thinking: Part | null = null;
     if (this.thinkStart >= 0) {
       const end = this.thinkEnd >= 0 ? this.thinkEnd : this.pos;
-      thinking = { text: this.thinkText, source: [this.thinkStart, end] };
+      const prev = this.thinkOut;
+      thinking = prev && prev.text === this.thinkText && prev.source[1] === end ? prev : { text: this.thinkText, source: [this.thinkStart, end] };
+      this.thinkOut = thinking;
     }
     this.cache = { preamble, steps, answer, thinking };
     return this.cache;

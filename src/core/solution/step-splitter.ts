@@ -43,13 +43,15 @@ export interface RawAnswer {
 }
 
 class PartBuilder {
-  readonly writer = new BodyWriter();
+  private readonly first = new BodyWriter();
+  private note: BodyWriter | null = null;
   /** End of the last non-space character that belongs to the part. */
   end: number;
   /** Columns removed from every line (a numbered step's item indentation). */
   dedent = 0;
-  /** Raw text of the answer section (for reading the answer). */
+  /** Answer section: the raw text of its first paragraph (the answer), and whether that paragraph ended. */
   raw = '';
+  rawDone = false;
   /** Started by a "Step N" heading, and that heading's level: its sub-headings stay inside it. */
   stepLabeled = false;
   level = 0;
@@ -60,11 +62,21 @@ class PartBuilder {
   ) {
     this.end = start;
   }
+  /** Where output goes: the body, or (in an answer section, after the answer) the note. */
+  get writer(): BodyWriter {
+    return this.note ?? this.first;
+  }
+  startNote(): void {
+    this.note ??= new BodyWriter();
+  }
+  get noteMarkdown(): string | null {
+    return this.note && !this.note.empty ? this.note.markdown : null;
+  }
   toRaw(complete: boolean): RawPart {
     return {
       kind: this.kind,
       title: this.title,
-      body: this.writer.markdown,
+      body: this.first.markdown,
       start: this.start,
       end: Math.max(this.end, this.start),
       complete,
@@ -115,7 +127,10 @@ export class StepSplitter {
       display: (t) => this.cur?.writer.display(t),
       math: (tex, _display, start, end) => {
         const b = lastBoxed(tex);
-        if (b !== null && b !== '') this.boxed = { text: b, start, end };
+        if (b !== null && b !== '') {
+          this.boxed = { text: b, start, end };
+          this.answerCache = undefined;
+        }
       },
     });
   }
@@ -236,13 +251,29 @@ export class StepSplitter {
     this.noteLineText(this.streamedLine, this.pos - this.streamedLine.length);
   }
 
+  /** Feeds the answer section's first paragraph (the answer); a blank line after it starts the note. */
+  private answerRaw(text: string): void {
+    const cur = this.cur;
+    if (!cur || cur.kind !== 'answer' || cur.rawDone) return;
+    if (text.trim() === '') {
+      if (cur.raw.trim() !== '') {
+        cur.rawDone = true;
+        cur.startNote();
+      }
+      return;
+    }
+    cur.raw += text + '\n';
+    this.answerCache = undefined;
+  }
+
   /** Remembers a finished line's text: the answer section's raw text, a closing "the answer is …". */
   private noteLineText(t: string, at: number): void {
-    if (this.cur && this.cur.kind === 'answer') this.cur.raw += t + '\n';
+    this.answerRaw(t);
     if (t.trim() === '') return;
     this.lastText = t;
     const c = closingAnswerSentence(t);
     this.closing = c ? { text: c.text, start: at + c.index, end: at + t.trimEnd().length } : null;
+    this.answerCache = undefined;
   }
 
   /** A complete line that was held whole. */
@@ -255,7 +286,7 @@ export class StepSplitter {
       }
       this.cur?.writer.raw(this.stripDedent(line));
       if (line.trim() !== '' && this.cur) this.cur.end = Math.max(this.cur.end, start + line.trimEnd().length);
-      if (this.cur && this.cur.kind === 'answer') this.cur.raw += line + '\n';
+      this.answerRaw(line);
       this.prevBlank = false;
       this.prevKind = 'code';
       return;
@@ -280,7 +311,7 @@ export class StepSplitter {
       this.conv.blankLine();
       this.cur?.writer.blank();
       this.prevBlank = true;
-      if (this.cur?.kind === 'answer') this.cur.raw += '\n';
+      this.answerRaw('');
       return;
     }
     if (kind.kind === 'rule') {
@@ -299,7 +330,7 @@ export class StepSplitter {
       this.fence = { marker: kind.marker };
       this.cur?.writer.raw(this.stripDedent(line));
       if (this.cur) this.cur.end = Math.max(this.cur.end, start + line.trimEnd().length);
-      if (this.cur?.kind === 'answer') this.cur.raw += line + '\n';
+      this.answerRaw(line);
       this.prevBlank = false;
       this.prevKind = 'code';
       return;
@@ -407,7 +438,16 @@ export class StepSplitter {
         return true;
       }
     }
-    if (this.inAnswer) return false;
+    if (this.inAnswer) {
+      // After the answer itself, a heading or "Step N" label (or the next numbered step) starts a step again.
+      const cur = this.cur!;
+      const strong =
+        kind.kind === 'heading' ||
+        (STEP_PREFIX.test(unquoted.trim()) && kind.kind !== 'item') ||
+        (this.mode === 'numbered' && kind.kind === 'item' && kind.ordered && kind.indent <= 3 && kind.number === this.lastNumber + 1);
+      if (!cur.rawDone || !strong) return false;
+      this.inAnswer = false;
+    }
 
     if (kind.kind === 'heading') {
       const title = cleanTitle(kind.text);
@@ -547,6 +587,10 @@ export class StepSplitter {
   private titleTaken = false;
   /** The number of the last numbered item that started a step ("1." restarting inside a step is a sub-list). */
   private lastNumber = 0;
+  /** A finished answer section (steps came after it). */
+  private answerSection: PartBuilder | null = null;
+  /** The answer as last read; undefined when something it depends on changed. */
+  private answerCache: RawAnswer | null | undefined = undefined;
   /** The last non-blank line's text. */
   private lastText = '';
 
@@ -585,6 +629,7 @@ export class StepSplitter {
     if (prev) {
       const raw = prev.toRaw(true);
       if (prev.kind === 'preamble') this.preamble = raw;
+      else if (prev.kind === 'answer') this.answerSection = prev;
       else if (prev.kind === 'step') {
         this.done.push(raw);
         this.doneFrozen = this.done.slice();
@@ -611,24 +656,29 @@ export class StepSplitter {
     return this.preamble;
   }
 
-  /** Markdown of the answer section after its first paragraph. */
+  /** The answer section, open or finished. */
+  private section(): PartBuilder | null {
+    return this.cur && this.cur.kind === 'answer' ? this.cur : this.answerSection;
+  }
+
+  /** Markdown of the answer section after the answer itself. */
   answerNote(): string | null {
-    const cur = this.cur;
-    if (!cur || cur.kind !== 'answer') return null;
-    const md = cur.writer.markdown;
-    const at = md.indexOf('\n\n');
-    const note = at < 0 ? '' : md.slice(at + 2).trim();
-    return note === '' ? null : note;
+    return this.section()?.noteMarkdown ?? null;
   }
 
   answer(): RawAnswer | null {
+    if (this.answerCache === undefined) this.answerCache = this.readAnswer();
+    return this.answerCache;
+  }
+
+  private readAnswer(): RawAnswer | null {
     if (this.boxed) return this.boxed;
-    const cur = this.cur;
-    if (cur && cur.kind === 'answer') {
-      const text = answerLatexFromText(cur.raw);
-      if (text !== null) return { text, start: cur.start, end: Math.max(cur.end, cur.start) };
+    const sec = this.section();
+    if (sec) {
+      const text = answerLatexFromText(sec.raw);
+      if (text !== null) return { text, start: sec.start, end: Math.max(sec.end, sec.start) };
     }
-    if (this.closing && !this.inAnswer) {
+    if (this.closing && !sec) {
       const text = answerLatexFromText(this.closing.text);
       if (text !== null) return { text, start: this.closing.start, end: this.closing.end };
     }

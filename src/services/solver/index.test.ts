@@ -1,0 +1,28 @@
+import { describe, it, expect } from 'vitest';
+import { solveProblem, checkAnswer } from './index.ts';
+
+describe('built-in solver public API', () => {
+  it('returns a Solution with titled steps, Markdown bodies with $$ blocks, and the answer', () => {
+    const out = solveProblem('x^2 - 5x + 6 = 0');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.solution.steps.length).toBeGreaterThanOrEqual(3);
+    for (const s of out.solution.steps) {
+      expect(s.title).not.toBe('');
+      expect(s.complete).toBe(true);
+    }
+    expect(out.solution.steps.some((s) => /\$\$\n.+\n\$\$/.test(s.body))).toBe(true);
+    expect(out.solution.answer?.text).toBe(out.latex);
+    expect(out.solution.thinking).toBeNull();
+  });
+  it('declines with the reason to connect a model', () => {
+    expect(solveProblem('Integrate x^2')).toEqual({ ok: false, reason: expect.stringMatching(/can't do this one — connect a model/) });
+  });
+  it('checks a model answer by equivalence', () => {
+    expect(checkAnswer('x^2 - 5x + 6 = 0', 'x = 3 \\text{ or } x = 2')).toEqual({ status: 'agrees' });
+    expect(checkAnswer('x^2 - 5x + 6 = 0', 'x = 3, x = -2')).toEqual({ status: 'disagrees', solverAnswer: 'x = 3,\\quad x = 2' });
+    expect(checkAnswer('Factor x^2 - 4', '(x - 2)(x + 2)')).toEqual({ status: 'agrees' });
+    expect(checkAnswer('Integrate x^2', 'x^3/3')).toEqual({ status: 'unknown' });
+    expect(checkAnswer('x + 1 = 2', '\\text{see above}')).toEqual({ status: 'unknown' });
+  });
+});
