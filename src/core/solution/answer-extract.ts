@@ -20,7 +20,7 @@ export function lastBoxed(tex: string): string | null {
       // Unbalanced (still streaming): everything after the brace.
       return null;
     }
-    at = tex.lastIndexOf('\\boxed', at - 1);
+    at = at === 0 ? -1 : tex.lastIndexOf('\\boxed', at - 1);
   }
   return null;
 }

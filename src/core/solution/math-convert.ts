@@ -82,8 +82,10 @@ function bareMathEnd(line: string, i: number, eol: boolean): number {
     if (j >= n) return eol ? j : -1;
     const c = line[j]!;
     if (c === '\\') {
+      if (j + 1 >= n) return eol ? j : -1;
       const m = /^[a-zA-Z]+/.exec(line.slice(j + 1, j + 20));
       if (!m) return j;
+      if (j + 1 + m[0].length >= n && !eol) return -1;
       j += 1 + m[0].length;
       continue;
     }
@@ -407,13 +409,14 @@ export class MathConverter {
         for (; i < n; i++) {
           const c = line[i]!;
           if (c === '\\') {
+            if (i + 1 >= n && !eol) break; // what it escapes has not arrived yet
             i++;
             continue;
           }
           if (c === '$') break;
         }
-        if (i >= n) {
-          this.scan = n;
+        if (i >= n || line[i] !== '$') {
+          this.scan = Math.min(i, n);
           if (eol) {
             this.failOpen();
             continue;
@@ -533,6 +536,7 @@ export class MathConverter {
       const c = line[i]!;
       if (s.close === '$$') {
         if (c === '\\') {
+          if (i + 1 >= n && !eol) break;
           i++;
           continue;
         }

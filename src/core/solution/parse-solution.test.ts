@@ -181,6 +181,11 @@ describe('answer', () => {
     expect(bodies(s)).toEqual(['We add $40 + 2$.']);
   });
 
+  it('boxed-without-braces-is-not-an-answer', () => {
+    expect(parseSolution('\\boxed').answer).toBeNull();
+    expect(parseSolution('So \\boxed x').answer).toBeNull();
+  });
+
   it('no-answer', () => {
     expect(parseSolution('Just a remark.').answer).toBeNull();
   });

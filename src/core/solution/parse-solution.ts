@@ -66,7 +66,6 @@ class StreamingParser implements SolutionParser {
   private ended = false;
   private cache: Solution | null = null;
   private stepsOut: Step[] = [];
-  private stepsSource: readonly RawPart[] = [];
   // Parts that did not change keep their objects from one snapshot to the next.
   private preSource: RawPart | null = null;
   private preOut: Part | null = null;
@@ -294,10 +293,7 @@ class StreamingParser implements SolutionParser {
     if (this.cache) return this.cache;
     const sp = this.splitter;
     const done = sp.completedSteps;
-    if (done !== this.stepsSource) {
-      for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
-      this.stepsSource = done;
-    }
+    for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
     const open = sp.openPart;
     const steps = this.stepsOut.slice();
     if (open && open.kind === 'step' && (open.body !== '' || open.title !== '')) steps.push(this.toStep(open, this.ended));

@@ -96,7 +96,6 @@ export class StepSplitter {
   private mode: Mode = 'start';
   private headingLevel = 0;
   private readonly done: RawPart[] = [];
-  private doneFrozen: RawPart[] = [];
   private preamble: RawPart | null = null;
   private cur: PartBuilder | null = null;
   private inAnswer = false;
@@ -159,7 +158,7 @@ export class StepSplitter {
     this.pos += seg.length;
     if (this.fence === null && !this.conv.inDisplay && !this.splitAtNext && !needsWholeLine(this.head)) {
       this.beginStreamingLine();
-    } else if (this.conv.inDisplay && this.fence === null && this.head.trim() !== '') {
+    } else if (this.conv.inDisplay && this.fence === null && this.head.replace(QUOTE, '').trim() !== '') {
       // Inside display math nothing is classified: stream it (the converter holds it until it closes).
       this.beginStreamingLine();
     }
@@ -632,20 +631,22 @@ export class StepSplitter {
       else if (prev.kind === 'answer') this.answerSection = prev;
       else if (prev.kind === 'step') {
         this.done.push(raw);
-        this.doneFrozen = this.done.slice();
       }
     }
     this.cur = new PartBuilder(kind, start, title);
     this.listCols = [];
     this.splitAtNext = false;
     this.subLast = 0;
+    // A closing "the answer is …" sentence must close the answer: a new part means it did not.
+    this.closing = null;
+    this.answerCache = undefined;
   }
 
   // ----- reading -----
 
-  /** Steps finished so far (same array until another step finishes). */
+  /** Steps finished so far (a live array that only grows). */
   get completedSteps(): readonly RawPart[] {
-    return this.doneFrozen;
+    return this.done;
   }
 
   get openPart(): RawPart | null {
@@ -667,8 +668,14 @@ export class StepSplitter {
   }
 
   answer(): RawAnswer | null {
-    if (this.answerCache === undefined) this.answerCache = this.readAnswer();
-    return this.answerCache;
+    let a = this.answerCache;
+    if (a === undefined) a = this.answerCache = this.readAnswer();
+    // The section keeps growing (its note): its span follows, its answer text does not change.
+    const sec = this.section();
+    if (a && sec && a !== this.boxed && a.start === sec.start && a.end !== Math.max(sec.end, sec.start)) {
+      a = this.answerCache = { text: a.text, start: a.start, end: Math.max(sec.end, sec.start) };
+    }
+    return a;
   }
 
   private readAnswer(): RawAnswer | null {
