@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkEntry, entryTitle, HISTORY_VERSION, INTERRUPTED_ERROR, newEntry } from './history-entry.ts';
+
+const good = () => newEntry({ id: 'a1', now: 1000, problem: 'Solve $2x=4$', source: 'model', model: 'gpt-4o', answer: '## Step 1: x\nx = 2', status: 'done' });
+
+describe('checkEntry', () => {
+  it('accepts a valid entry unchanged', () => {
+    const entry = good();
+    expect(checkEntry(structuredClone(entry))).toEqual({ ok: true, entry, repaired: [] });
+  });
+
+  it('marks an entry saved mid-stream as interrupted, keeping what arrived', () => {
+    const entry = { ...good(), status: 'streaming', answer: '## Step 1: partial' };
+    const checked = checkEntry(entry);
+    expect(checked.ok && checked.entry).toMatchObject({ status: 'interrupted', error: INTERRUPTED_ERROR, answer: '## Step 1: partial' });
+  });
+
+  it('repairs broken fields and says which', () => {
+    const entry = { ...good(), reveal: { shown: -3, all: 'yes' }, createdAt: 'yesterday', solution: { steps: 'nope' } };
+    const checked = checkEntry(entry);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.repaired.sort()).toEqual(['createdAt', 'reveal', 'solution']);
+    expect(checked.entry.reveal).toEqual({ shown: 0, all: false, collapsed: [] });
+    expect(checked.entry.answer).toBe(good().answer);
+  });
+
+  it('migrates an entry written without a version', () => {
+    const { v: _v, ...old } = good();
+    const checked = checkEntry(old);
+    expect(checked.ok && checked.entry.v).toBe(HISTORY_VERSION);
+  });
+
+  it('refuses what cannot be an entry, and entries from a newer version', () => {
+    expect(checkEntry(null)).toMatchObject({ ok: false });
+    expect(checkEntry('text')).toMatchObject({ ok: false });
+    expect(checkEntry({ ...good(), id: 7 })).toMatchObject({ ok: false, reason: 'no id' });
+    expect(checkEntry({ ...good(), problem: undefined })).toMatchObject({ ok: false });
+    expect(checkEntry({ ...good(), v: HISTORY_VERSION + 1 })).toMatchObject({ ok: false, newer: true });
+  });
+});
+
+describe('entryTitle', () => {
+  it('drops math delimiters and shortens', () => {
+    expect(entryTitle('Solve  \\(x^2 = 4\\)\nfor $x$')).toBe('Solve x^2 = 4 for x');
+    expect(entryTitle('a'.repeat(200), 20)).toHaveLength(20);
+    expect(entryTitle('   ')).toBe('Untitled problem');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { problemToInline, problemToMarkdown } from './problem-markdown.ts';
+
+describe('problemToMarkdown', () => {
+  it('turns every LaTeX delimiter into remark-math form', () => {
+    expect(problemToMarkdown('Solve \\(x^2=4\\) and $y+1=2$')).toBe('Solve $x^2=4$ and $y+1=2$');
+    expect(problemToMarkdown('Find\n\\[ \\int_0^1 x\\,dx \\]')).toBe('Find\n\n$$\n\\int_0^1 x\\,dx\n$$');
+    expect(problemToMarkdown('$$a=b$$')).toBe('$$\na=b\n$$');
+  });
+
+  it('keeps text outside math literal: "3*x*y" is not emphasis, "1." is not a list', () => {
+    expect(problemToMarkdown('3*x*y_1')).toBe('3\\*x\\*y\\_1');
+    expect(problemToMarkdown('1. first\n- second')).toBe('1\\. first  \n\\- second');
+  });
+
+  it('keeps prices in word problems as text', () => {
+    expect(problemToMarkdown('A shirt costs $5 and pants cost $10. How much for $n$ shirts?')).toBe(
+      'A shirt costs \\$5 and pants cost \\$10. How much for $n$ shirts?',
+    );
+  });
+});
+
+describe('problemToInline', () => {
+  it('puts every formula inline on one line', () => {
+    expect(problemToInline('Find\n\\[ \\int_0^1\n x\\,dx \\]  and \\(y\\)')).toBe('Find $\\int_0^1 x\\,dx$ and $y$');
+  });
+});

@@ -1,0 +1,113 @@
+import { memo, useEffect } from 'react';
+import { entryTitle, type HistoryEntry } from '../../core/history/history-entry.ts';
+import { deleteEntry, dismissNotice, forgetDeleted, undoDelete, useHistoryStore } from '../../stores/history-store.ts';
+import { closeEntry, openEntry, useRunStore } from '../../stores/run-store.ts';
+import { InlineMath } from '../../ui/inline-math.tsx';
+import { problemToInline } from '../../core/solution/problem-markdown.ts';
+
+const STATUS_LABEL: Record<HistoryEntry['status'], string> = {
+  streaming: 'arriving…',
+  done: '',
+  stopped: 'stopped',
+  failed: 'failed',
+  interrupted: 'cut off',
+};
+const SOURCE_LABEL: Record<HistoryEntry['source'], string> = { model: '', builtin: 'built-in', paste: 'pasted' };
+
+export function formatWhen(time: number, now = Date.now()): string {
+  const date = new Date(time);
+  const sameDay = new Date(now).toDateString() === date.toDateString();
+  return sameDay
+    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
+const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: HistoryEntry; current: boolean }) {
+  const title = entryTitle(entry.problem);
+  const meta = [formatWhen(entry.createdAt), SOURCE_LABEL[entry.source] || entry.model, STATUS_LABEL[entry.status]]
+    .filter((x) => x !== '')
+    .join(' · ');
+  return (
+    <li className={`history__item${current ? ' history__item--current' : ''}`}>
+      <button
+        type="button"
+        className="history__open"
+        onClick={() => openEntry(entry.id)}
+        aria-current={current ? 'true' : undefined}
+        // The plain-text title, not the typeset formula's MathML, names the entry.
+        aria-label={`${title} · ${meta}`}
+      >
+        <span className="history__title" title={title}>
+          <InlineMath text={problemToInline(entry.problem)} />
+        </span>
+        <span className="history__meta">{meta}</span>
+      </button>
+      <button
+        type="button"
+        className="history__delete"
+        aria-label={`Delete “${title}”`}
+        title="Delete"
+        onClick={() => {
+          closeEntry(entry.id);
+          void deleteEntry(entry.id);
+        }}
+      >
+        <span aria-hidden="true">×</span>
+      </button>
+    </li>
+  );
+});
+
+export function HistoryList() {
+  const entries = useHistoryStore((s) => s.entries);
+  const status = useHistoryStore((s) => s.status);
+  const notices = useHistoryStore((s) => s.notices);
+  const lastDeleted = useHistoryStore((s) => s.lastDeleted);
+  const currentId = useRunStore((s) => s.entryId);
+
+  useEffect(() => {
+    if (!lastDeleted) return;
+    const timer = setTimeout(forgetDeleted, 8000);
+    return () => clearTimeout(timer);
+  }, [lastDeleted]);
+
+  return (
+    <nav className="history" aria-label="History">
+      <h2 className="history__heading">History</h2>
+      {notices.map((n) => (
+        <div key={n} className="notice notice--warning notice--compact" role="status">
+          <p className="notice__message">{n}</p>
+          <button type="button" className="link-button" onClick={() => dismissNotice(n)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+      {lastDeleted && (
+        <div className="notice notice--info notice--compact" role="status">
+          <p className="notice__message">Deleted “{entryTitle(lastDeleted.problem, 40)}”.</p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              const id = lastDeleted.id;
+              void undoDelete().then(() => openEntry(id));
+            }}
+          >
+            Undo
+          </button>
+        </div>
+      )}
+      {status === 'loading' && entries.length === 0 ? (
+        <p className="history__empty">Loading…</p>
+      ) : entries.length === 0 ? (
+        <p className="history__empty">Problems you solve or paste are kept here, on this device.</p>
+      ) : (
+        <ul className="history__list">
+          {entries.map((e) => (
+            <HistoryItem key={e.id} entry={e} current={e.id === currentId} />
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef } from 'react';
+import { problemToMarkdown } from '../../core/solution/problem-markdown.ts';
+import { RichText } from '../../ui/rich-text.tsx';
+import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import { FinalAnswer } from './final-answer.tsx';
+import { RevealBar } from './reveal-bar.tsx';
+import { RunError } from './run-error.tsx';
+import { StatusLine } from './status-line.tsx';
+import { StepList } from './step-list.tsx';
+import { ThinkingPanel } from './thinking-panel.tsx';
+import { useRevealKeys } from './use-reveal-keys.ts';
+
+const SOURCE_LABEL = { model: 'Model answer', builtin: 'Built-in solver', paste: 'Pasted answer' } as const;
+
+function Preamble() {
+  const text = useRunStore((s) => s.solution.preamble?.text ?? '');
+  return text.trim() === '' ? null : <RichText className="preamble" text={text} />;
+}
+
+/** The problem, then its steps as they are revealed, then the final answer. */
+export function SolutionView() {
+  const entryId = useRunStore((s) => s.entryId);
+  const problem = useRunStore((s) => s.problem);
+  const source = useRunStore((s) => s.source);
+  const live = useRunStore((s) => isLivePhase(s.phase));
+  const regionRef = useRef<HTMLElement>(null);
+  useRevealKeys(entryId !== null);
+
+  useEffect(() => {
+    // A new or reopened solution may be below the fold (always, on a phone): bring its start into view.
+    if (entryId !== null) regionRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [entryId]);
+
+  if (entryId === null) return <Welcome />;
+  return (
+    <section className="solution card" aria-label="Solution" aria-busy={live} ref={regionRef}>
+      <header className="solution__problem">
+        <p className="eyebrow">{SOURCE_LABEL[source]}</p>
+        <h2 className="visually-hidden">Problem</h2>
+        <RichText className="problem-text" text={problemToMarkdown(problem)} />
+      </header>
+      <StatusLine />
+      <ThinkingPanel />
+      <Preamble />
+      <StepList />
+      <FinalAnswer />
+      <RunError />
+      <RevealBar />
+    </section>
+  );
+}
+
+function Welcome() {
+  return (
+    <section className="welcome card" aria-label="How it works">
+      <h2>Work through it one step at a time</h2>
+      <ol className="welcome__list">
+        <li>Type a problem above, or pick an example.</li>
+        <li>The tutor writes a worked solution, every equation shown.</li>
+        <li>Try each step yourself, then press <kbd>→</kbd> or <strong>Next step</strong> to check it.</li>
+      </ol>
+      <p className="welcome__note">No model server? The built-in solver handles common algebra and calculus offline, and you can paste an answer from any chatbot.</p>
+    </section>
+  );
+}

@@ -1,0 +1,359 @@
+/**
+ * The solution on screen and the run producing it. A model's answer streams into the incremental parser;
+ * the parsed state is committed to React at most once per animation frame, and the raw text is saved to
+ * history as it arrives (coalesced), so a closed tab keeps it. Only one run streams at a time; it keeps
+ * running (and saving) if the student opens another entry meanwhile.
+ */
+import { create } from 'zustand';
+import {
+  newEntry,
+  type EntryError,
+  type EntrySource,
+  type EntryStatus,
+  type HistoryEntry,
+} from '../core/history/history-entry.ts';
+import {
+  emptyReveal,
+  hideAll as hideAllState,
+  revealAll as revealAllState,
+  revealNext,
+  toggleCollapsed,
+  type RevealState,
+} from '../core/reveal/reveal.ts';
+import { createSolutionParser, parseSolution, type SolutionParser } from '../core/solution/parse-solution.ts';
+import { emptySolution, type Solution } from '../core/solution/solution.ts';
+import { createFrameBatch, type FrameBatch } from './frame-batch.ts';
+import { getEntry, patchEntry, putEntry } from './history-store.ts';
+import { getSettings } from './settings-store.ts';
+
+export type RunPhase = 'idle' | 'connecting' | 'streaming' | EntryStatus;
+
+export interface RunState {
+  entryId: string | null;
+  problem: string;
+  source: EntrySource;
+  model: string;
+  solution: Solution;
+  /** Thinking the server sent apart from the answer. */
+  reasoning: string;
+  phase: RunPhase;
+  error: EntryError | null;
+  truncated: boolean;
+  startedAt: number;
+  endedAt: number | null;
+  reveal: RevealState;
+}
+
+const idle = (): RunState => ({
+  entryId: null,
+  problem: '',
+  source: 'model',
+  model: '',
+  solution: emptySolution(),
+  reasoning: '',
+  phase: 'idle',
+  error: null,
+  truncated: false,
+  startedAt: 0,
+  endedAt: null,
+  reveal: emptyReveal(),
+});
+
+export const useRunStore = create<RunState>()(() => idle());
+
+export const isLivePhase = (phase: RunPhase) => phase === 'connecting' || phase === 'streaming';
+
+interface LiveRun {
+  id: string;
+  controller: AbortController;
+  parser: SolutionParser;
+  /** Answer text received but not yet given to the parser (parsed once per frame). */
+  unparsed: string;
+  answer: string;
+  reasoning: string;
+  solution: Solution;
+  frame: FrameBatch;
+  saveTimer: ReturnType<typeof setTimeout> | null;
+  /** Settled (finished, stopped or closed); a late result from the adapter is then ignored. */
+  settled: boolean;
+}
+
+let live: LiveRun | null = null;
+
+/** How often a streaming answer is saved. */
+export const STREAM_SAVE_MS = 500;
+
+let idCounter = 0;
+function newId(now: number): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Math.random().toString(36).slice(2)}-${++idCounter}`;
+  return `${now.toString(36)}-${random}`;
+}
+
+function viewOf(entry: HistoryEntry, solution: Solution): RunState {
+  return {
+    entryId: entry.id,
+    problem: entry.problem,
+    source: entry.source,
+    model: entry.model,
+    solution,
+    reasoning: entry.reasoning,
+    phase: entry.status,
+    error: entry.error,
+    truncated: entry.truncated,
+    startedAt: entry.createdAt,
+    endedAt: entry.status === 'streaming' ? null : entry.updatedAt,
+    reveal: entry.reveal,
+  };
+}
+
+function solutionOf(entry: HistoryEntry): Solution {
+  return entry.solution ?? parseSolution(entry.answer);
+}
+
+const viewing = (id: string) => useRunStore.getState().entryId === id;
+
+// ——— Solving ———
+
+/** Solves `problem` with the chosen solver, into a new history entry (or `reuseId`'s, for a retry). */
+export async function solve(problem: string, reuseId?: string): Promise<void> {
+  if (problem.trim() === '') return;
+  stopLive();
+  const settings = getSettings();
+  const now = Date.now();
+  const id = reuseId ?? newId(now);
+  if (settings.solver === 'builtin') return solveBuiltin(problem, id, now);
+
+  const entry = newEntry({ id, now, problem, source: 'model', model: settings.model.trim(), status: 'streaming' });
+  // The run is live before the first await, so a Stop or a new Solve meanwhile always finds it.
+  const run: LiveRun = {
+    id,
+    controller: new AbortController(),
+    parser: createSolutionParser(),
+    unparsed: '',
+    answer: '',
+    reasoning: '',
+    solution: emptySolution(),
+    frame: createFrameBatch(() => commitFrame(run)),
+    saveTimer: null,
+    settled: false,
+  };
+  live = run;
+  useRunStore.setState({ ...viewOf(entry, emptySolution()), phase: 'connecting', endedAt: null });
+  await putEntry(entry, 'now');
+  if (run.settled) return;
+
+  let llm: typeof import('../services/llm/index.ts');
+  try {
+    llm = await import('../services/llm/index.ts');
+  } catch {
+    finish(run, 'failed', {
+      kind: 'network',
+      message: 'The part of Stepwise that talks to model servers could not be loaded.',
+      hint: 'Check your internet connection and reload the page; your problem is kept.',
+    });
+    return;
+  }
+  if (run.settled) return;
+
+  let result: Awaited<ReturnType<typeof llm.streamSolution>>;
+  try {
+    result = await llm.streamSolution(settings, problem, {
+      signal: run.controller.signal,
+      ...(settings.silenceTimeoutSeconds > 0 ? { stallTimeoutMs: settings.silenceTimeoutSeconds * 1000 } : {}),
+      onEvent: (event) => {
+        if (event.type === 'content') {
+          run.unparsed += event.text;
+          run.answer += event.text;
+        } else {
+          run.reasoning += event.text;
+        }
+        run.frame.schedule();
+        scheduleSave(run);
+      },
+    });
+  } catch (error) {
+    // The adapter reports failures as values; this is a defect, shown rather than left spinning.
+    result = {
+      ok: false,
+      error: {
+        kind: 'server-error',
+        message: `Something went wrong while receiving the answer: ${error instanceof Error ? error.message : String(error)}`,
+        hint: 'The steps received so far are kept. Try again.',
+      },
+    };
+  }
+  if (run.settled) return;
+  run.frame.flushNow();
+  if (result.ok) {
+    const empty = run.answer.trim() === '';
+    finish(
+      run,
+      empty ? 'failed' : 'done',
+      empty
+        ? {
+            kind: 'empty',
+            message: 'The model finished without writing an answer.',
+            hint: 'Ask again; if it happens again, try another model or a higher token limit on the server.',
+          }
+        : null,
+      result.value.finishReason === 'length',
+    );
+  } else {
+    finish(run, result.error.kind === 'aborted' ? 'stopped' : 'failed', {
+      kind: result.error.kind,
+      message: result.error.message,
+      hint: result.error.hint,
+      ...(result.error.retryAfterSeconds !== undefined ? { retryAfterSeconds: result.error.retryAfterSeconds } : {}),
+    });
+  }
+}
+
+function commitFrame(run: LiveRun): void {
+  if (run.unparsed !== '') {
+    run.parser.push(run.unparsed);
+    run.unparsed = '';
+    run.solution = run.parser.snapshot();
+  }
+  if (!viewing(run.id)) return;
+  const state = useRunStore.getState();
+  useRunStore.setState({
+    solution: run.solution,
+    reasoning: run.reasoning,
+    phase: state.phase === 'connecting' ? 'streaming' : state.phase,
+  });
+}
+
+function scheduleSave(run: LiveRun): void {
+  if (run.saveTimer !== null) return;
+  run.saveTimer = setTimeout(() => {
+    run.saveTimer = null;
+    void patchEntry(run.id, { answer: run.answer, reasoning: run.reasoning, updatedAt: Date.now() }, 'now');
+  }, STREAM_SAVE_MS);
+}
+
+function finish(run: LiveRun, status: EntryStatus, error: EntryError | null, truncated = false): void {
+  if (run.settled) return;
+  run.settled = true;
+  if (run.saveTimer !== null) clearTimeout(run.saveTimer);
+  run.saveTimer = null;
+  run.frame.cancel();
+  run.parser.push(run.unparsed);
+  run.unparsed = '';
+  run.parser.end();
+  run.solution = run.parser.snapshot();
+  if (live === run) live = null;
+  const endedAt = Date.now();
+  void patchEntry(run.id, { answer: run.answer, reasoning: run.reasoning, status, error, truncated, updatedAt: endedAt }, 'now');
+  if (viewing(run.id)) {
+    useRunStore.setState({ solution: run.solution, reasoning: run.reasoning, phase: status, error, truncated, endedAt });
+  }
+}
+
+async function solveBuiltin(problem: string, id: string, now: number): Promise<void> {
+  const base = { id, now, problem, source: 'builtin' as const, model: 'Built-in solver' };
+  let outcome: { ok: true; solution: Solution } | { ok: false; reason: string };
+  try {
+    const solver = await import('../services/solver/index.ts');
+    outcome = solver.solveProblem(problem);
+  } catch {
+    outcome = { ok: false, reason: 'The built-in solver could not be loaded.' };
+  }
+  const entry = outcome.ok
+    ? newEntry({ ...base, solution: outcome.solution, status: 'done' })
+    : newEntry({
+        ...base,
+        status: 'failed',
+        error: {
+          kind: 'solver',
+          message: outcome.reason,
+          hint: 'It handles common algebra and calculus. For anything else, set up a model server in Settings, or paste an answer from any chatbot under "Paste an answer".',
+        },
+      });
+  await putEntry(entry, 'now');
+  useRunStore.setState(viewOf(entry, solutionOf(entry)));
+}
+
+/** Stops the stream; everything received stays. */
+export function stop(): void {
+  live?.controller.abort();
+}
+
+function stopLive(): void {
+  if (!live) return;
+  live.controller.abort();
+  // Its result arrives later; the entry is settled now so a new run never races with it.
+  finish(live, 'stopped', { kind: 'aborted', message: 'Stopped.', hint: 'The steps received so far are kept. Ask again to get the full solution.' });
+}
+
+/**
+ * Asks again for the problem on screen. An attempt that received nothing is replaced; one that received
+ * something stays in history and the retry gets its own entry, so nothing received is lost.
+ */
+export function retry(): Promise<void> {
+  const state = useRunStore.getState();
+  if (state.entryId === null || isLivePhase(state.phase)) return Promise.resolve();
+  const entry = getEntry(state.entryId);
+  const receivedNothing = !entry || (entry.answer.trim() === '' && entry.reasoning.trim() === '' && !entry.solution);
+  return solve(state.problem, receivedNothing ? state.entryId : undefined);
+}
+
+// ——— Paste ———
+
+/** Shows a pasted answer as steps and saves it to history. */
+export async function showPasted(problem: string, answer: string): Promise<void> {
+  const now = Date.now();
+  const entry = newEntry({ id: newId(now), now, problem, source: 'paste', answer, status: 'done' });
+  await putEntry(entry, 'now');
+  useRunStore.setState(viewOf(entry, solutionOf(entry)));
+}
+
+// ——— History ———
+
+export function openEntry(id: string): void {
+  if (viewing(id)) return;
+  if (live?.id === id) {
+    const entry = getEntry(id);
+    if (!entry) return;
+    live.frame.flushNow();
+    useRunStore.setState({ ...viewOf(entry, live.solution), reasoning: live.reasoning, phase: 'streaming', endedAt: null });
+    return;
+  }
+  const entry = getEntry(id);
+  if (entry) useRunStore.setState(viewOf(entry, solutionOf(entry)));
+}
+
+/** The entry on screen was deleted: stop its stream and clear the view. */
+export function closeEntry(id: string): void {
+  if (live?.id === id) discardLive(live);
+  if (viewing(id)) useRunStore.setState(idle());
+}
+
+// ——— Reveal ———
+
+function setReveal(update: (r: RevealState, s: RunState) => RevealState): void {
+  const state = useRunStore.getState();
+  if (state.entryId === null) return;
+  const reveal = update(state.reveal, state);
+  if (reveal === state.reveal) return;
+  useRunStore.setState({ reveal });
+  void patchEntry(state.entryId, { reveal }, 'soon');
+}
+
+export const nextStep = () => setReveal((r, s) => revealNext(r, s.solution, !isLivePhase(s.phase)));
+export const revealAll = () => setReveal((r) => revealAllState(r));
+export const hideAll = () => setReveal((r) => hideAllState(r));
+export const toggleStep = (index: number) => setReveal((r) => toggleCollapsed(r, index));
+
+/** For tests. */
+export function resetRunForTest(): void {
+  if (live) discardLive(live);
+  useRunStore.setState(idle());
+}
+
+function discardLive(run: LiveRun): void {
+  run.settled = true;
+  run.controller.abort();
+  run.frame.cancel();
+  if (run.saveTimer !== null) clearTimeout(run.saveTimer);
+  if (live === run) live = null;
+}

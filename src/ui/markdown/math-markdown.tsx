@@ -1,0 +1,72 @@
+/**
+ * Markdown with math, rendered block by block: react-markdown + remark-math, formulas through our cached
+ * KaTeX renderer. Loaded lazily (with KaTeX) so the first screen does not wait for it.
+ */
+import { memo, type ComponentProps, type ReactNode } from 'react';
+import Markdown, { type Components } from 'react-markdown';
+import remarkMath from 'remark-math';
+import { Formula } from '../math/formula.tsx';
+import { splitBlocks } from './split-blocks.ts';
+
+const remarkPlugins = [remarkMath];
+
+type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastNode[] };
+
+function mathKind(className: unknown): 'inline' | 'display' | null {
+  const names = Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/);
+  if (names.includes('math-display')) return 'display';
+  if (names.includes('math-inline')) return 'inline';
+  return null;
+}
+
+function textOf(children: ReactNode): string {
+  if (typeof children === 'string') return children;
+  if (Array.isArray(children)) return children.map(textOf).join('');
+  return '';
+}
+
+const components: Components = {
+  code({ className, children, node: _node, ...rest }) {
+    const kind = mathKind(className);
+    if (kind) return <Formula tex={textOf(children)} display={kind === 'display'} />;
+    return (
+      <code className={className} {...rest}>
+        {children}
+      </code>
+    );
+  },
+  pre({ children, node, ...rest }) {
+    const first = (node as HastNode | undefined)?.children?.find((c) => c.type === 'element');
+    // remark-math wraps display math in <pre><code>; the formula is a block of its own.
+    if (first?.tagName === 'code' && mathKind(first.properties?.className) === 'display') return <>{children}</>;
+    return <pre {...rest}>{children}</pre>;
+  },
+  a({ node: _node, ...props }: ComponentProps<'a'> & { node?: unknown }) {
+    return <a {...props} target="_blank" rel="noopener noreferrer" />;
+  },
+};
+
+export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <Markdown remarkPlugins={remarkPlugins} components={components}>
+      {text}
+    </Markdown>
+  );
+});
+
+/** Renders Markdown text; only blocks whose text changed are rendered again. */
+export const MathMarkdown = memo(function MathMarkdown({ text }: { text: string }) {
+  const blocks = splitBlocks(text);
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <MarkdownBlock key={i} text={block} />
+      ))}
+    </>
+  );
+});
+
+/** A display formula (e.g. a final answer). */
+export function MathFormula({ tex, display = true }: { tex: string; display?: boolean }) {
+  return <Formula tex={tex} display={display} />;
+}

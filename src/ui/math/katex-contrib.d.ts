@@ -1,0 +1,2 @@
+// KaTeX's mhchem extension registers \ce and \pu on import and exports nothing.
+declare module 'katex/contrib/mhchem';
