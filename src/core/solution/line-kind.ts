@@ -86,13 +86,18 @@ const SIGNAL_WORDS = [
   'a:', 'ответ', 'окончательный ответ', '答案', '最终答案', '最終答案', 'đáp án', 'kết quả', 'respuesta', 'réponse',
 ];
 
+const SIGNAL_INITIALS = new Set(SIGNAL_WORDS.map((w) => w[0]!));
+
 /**
  * Whether a line that begins with `head` must be seen whole before it can be classified. False means
  * the line is plain text whatever follows, so it can stream character by character.
  * Monotone: once false for a prefix, false for every extension (keeps chunked == one-shot).
  */
 export function needsWholeLine(head: string): boolean {
-  const t = head.replace(/^[\s>]+/, '');
+  let i = 0;
+  while (i < head.length && (head[i] === '>' || /\s/.test(head[i]!))) i++;
+  // Signal words are short: the first characters decide, so the cost per call stays bounded.
+  const t = head.slice(i, i + 40);
   if (t === '') return true;
   const c = t[0]!;
   if ('#`~-*_+─━═—|<\\$'.includes(c)) return true;
@@ -100,6 +105,7 @@ export function needsWholeLine(head: string): boolean {
     const m = /^\d+/.exec(t)!;
     return m[0].length === t.length || /^[.)]/.test(t.slice(m[0].length));
   }
+  if (!SIGNAL_INITIALS.has(c.toLowerCase())) return false;
   const lower = t.toLowerCase().replace(/\s+/g, ' ');
   return SIGNAL_WORDS.some((w) => w.startsWith(lower) || lower.startsWith(w));
 }

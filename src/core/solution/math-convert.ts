@@ -56,7 +56,7 @@ function wordStart(line: string, i: number, min: number): number {
 }
 
 /** Characters a bare formula's base can hold: printable ASCII and Greek (not spaces, not other scripts). */
-const RUN_CHAR = /[\x21-\x7e\u0370-\u03ff]/;
+const isRunChar = (c: number) => (c >= 0x21 && c <= 0x7e) || (c >= 0x370 && c <= 0x3ff);
 /** How far back a base may reach; bounds the work per chunk on long unbroken runs. */
 const MAX_RUN = 48;
 
@@ -67,7 +67,7 @@ const MAX_RUN = 48;
 function runStart(line: string, n: number, min: number): number {
   const floor = Math.max(min, n - MAX_RUN);
   let j = n;
-  while (j > floor && RUN_CHAR.test(line[j - 1]!)) j--;
+  while (j > floor && isRunChar(line.charCodeAt(j - 1))) j--;
   return j;
 }
 
@@ -202,7 +202,7 @@ export class MathConverter {
   private emitPlain(from: number, to: number): void {
     if (to <= from) return;
     const s = this.line.slice(from, to);
-    this.emitText(s.replace(/(^|[^\\])\$/g, '$1\\$').replace(/(^|[^\\])\$/g, '$1\\$'));
+    this.emitText(s.includes('$') ? s.replace(/(^|[^\\])\$/g, '$1\\$').replace(/(^|[^\\])\$/g, '$1\\$') : s);
   }
 
   private emitInline(latex: string, from: number, to: number): void {

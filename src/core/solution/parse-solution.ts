@@ -72,6 +72,9 @@ class StreamingParser implements SolutionParser {
   private answerSource: RawAnswer | null = null;
   private answerOut: Answer | null = null;
   private thinkOut: Part | null = null;
+  private stepsView: Step[] | null = null;
+  private openSource: RawPart | null = null;
+  private last: Solution | null = null;
 
   push(chunk: string): void {
     if (this.ended || chunk === '') return;
@@ -293,10 +296,22 @@ class StreamingParser implements SolutionParser {
     if (this.cache) return this.cache;
     const sp = this.splitter;
     const done = sp.completedSteps;
+    const grew = done.length > this.stepsOut.length;
     for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
     const open = sp.openPart;
-    const steps = this.stepsOut.slice();
-    if (open && open.kind === 'step' && (open.body !== '' || open.title !== '')) steps.push(this.toStep(open, this.ended));
+    const shown = open && open.kind === 'step' && (open.body !== '' || open.title !== '') ? open : null;
+    // The steps array is new only when a step was added or the open one changed (new text, not held text).
+    const prevOpen = this.openSource;
+    const openSame =
+      shown && prevOpen && shown.body === prevOpen.body && shown.title === prevOpen.title && shown.end === prevOpen.end && shown.start === prevOpen.start;
+    let steps: Step[];
+    if (!grew && this.stepsView && (openSame || (!shown && !prevOpen)) && !(this.ended && shown)) steps = this.stepsView;
+    else {
+      steps = this.stepsOut.slice();
+      if (shown) steps.push(this.toStep(shown, this.ended));
+    }
+    this.stepsView = steps;
+    this.openSource = shown;
     const pre = sp.preamblePart;
     if (pre !== this.preSource) {
       this.preSource = pre;
@@ -318,7 +333,12 @@ class StreamingParser implements SolutionParser {
       thinking = prev && prev.text === this.thinkText && prev.source[1] === end ? prev : { text: this.thinkText, source: [this.thinkStart, end] };
       this.thinkOut = thinking;
     }
-    this.cache = { preamble, steps, answer, thinking };
+    const prev = this.last;
+    this.cache =
+      prev && prev.steps === steps && prev.preamble === preamble && prev.answer === answer && prev.thinking === thinking
+        ? prev
+        : { preamble, steps, answer, thinking };
+    this.last = this.cache;
     return this.cache;
   }
 }
