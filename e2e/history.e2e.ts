@@ -72,7 +72,10 @@ describe('history', () => {
     await ask(page, 'Solve $5x - 1 = 9$');
     await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
     await solution.getByRole('button', { name: 'Reveal all' }).click();
-    await page.waitForTimeout(600); // reveal state is saved within 400 ms
+    // Reveal state is saved within 400 ms; reload once it is stored, not after a guessed delay.
+    const reveal = async (problem: string) => (await page.evaluate(storedEntries)).find((e) => e.problem === problem)?.reveal;
+    await expect.poll(async () => (await reveal('Solve $5x - 1 = 9$'))?.all, { timeout: 5_000 }).toBe(true);
+    await expect.poll(async () => (await reveal('2x + 3 = 11'))?.shown, { timeout: 5_000 }).toBe(1);
 
     await page.reload();
     const history = page.getByRole('navigation', { name: 'History' });
@@ -89,6 +92,8 @@ describe('history', () => {
 
     // Deleting is permanent across reloads.
     await history.getByRole('button', { name: /^Delete “2x \+ 3 = 11”/ }).click();
+    // Reload once the deletion is stored (a reload can abort an IndexedDB write still in flight).
+    await expect.poll(async () => (await page.evaluate(storedEntries)).length, { timeout: 5_000 }).toBe(1);
     await page.reload();
     await expect.poll(() => history.getByRole('listitem').count()).toBe(1);
     await context.close();
@@ -135,3 +140,19 @@ describe('layout', () => {
     });
   }
 });
+
+/** Every stored history entry (runs in the page). */
+function storedEntries(): Promise<{ problem: string; reveal: { shown: number; all: boolean } }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('stepwise');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('entries', 'readonly').objectStore('entries').getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result as never);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
