@@ -106,7 +106,9 @@ describe('history', () => {
     await ask(page, 'Solve $2x + 3 = 11$');
     const solution = page.getByRole('region', { name: 'Solution' });
     await expect.poll(() => solution.getByText(/writing step 2/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(700); // partial answers are saved every 500 ms
+    // Partial answers are saved every 500 ms: close the tab once the steps so far are stored.
+    const stored = async () => (await page.evaluate(storedEntries)).find((e) => e.problem === 'Solve $2x + 3 = 11$')?.answer ?? '';
+    await expect.poll(async () => (await stored()).includes('Step 2'), { timeout: 5_000 }).toBe(true);
     await page.close();
 
     const again = await context.newPage();
@@ -142,7 +144,7 @@ describe('layout', () => {
 });
 
 /** Every stored history entry (runs in the page). */
-function storedEntries(): Promise<{ problem: string; reveal: { shown: number; all: boolean } }[]> {
+function storedEntries(): Promise<{ problem: string; answer: string; reveal: { shown: number; all: boolean } }[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('stepwise');
     open.onerror = () => reject(open.error);
