@@ -15,8 +15,6 @@ export class BodyWriter implements MathSink {
   private afterDisplay = false;
   private prefix = '';
   private contPrefix = '';
-  /** Receives every finished formula (for answer extraction). */
-  onMath: ((latex: string, display: boolean) => void) | null = null;
 
   /** Starts an output line: `prefix` goes before its text, `contPrefix` before display lines it holds. */
   startLine(prefix: string, contPrefix: string = prefix): void {
@@ -80,10 +78,6 @@ export class BodyWriter implements MathSink {
     this.out += '$$\n' + lines.map((l) => p + l).join('\n') + '\n' + p + '$$';
     this.afterDisplay = true;
     this.lineOpen = false;
-  }
-
-  math(latex: string, display: boolean): void {
-    this.onMath?.(latex, display);
   }
 
   endLine(): void {

@@ -200,7 +200,7 @@ export class StepSplitter {
       this.head = '';
     }
     this.conv.finish();
-    if (this.mode === 'first') this.resolveFirst('para');
+    if (this.mode === 'first') this.mode = 'para';
   }
 
   // ----- lines -----
@@ -393,10 +393,10 @@ export class StepSplitter {
     if (isDisplay) return; // a displayed formula belongs with the sentence before it
     if (this.mode === 'first') {
       if (blockStart) {
-        this.resolveFirst('para');
+        this.mode = 'para';
         this.open('step', this.lineStart, '');
       } else if (wasKind === 'text' && kind.kind === 'text' && this.firstLines === 1 && !isTableRow) {
-        this.resolveFirst('line');
+        this.mode = 'line';
         this.open('step', this.lineStart, '');
       } else this.firstLines++;
       return;
@@ -406,11 +406,6 @@ export class StepSplitter {
       // A step that starts indented (a loose list's paragraph) is shown from its own margin.
       this.cur!.dedent = indentOf(line.replace(QUOTE, ''));
     }
-  }
-
-  /** The first block turns out to be step 1 (`mode` = para or line). */
-  private resolveFirst(mode: 'para' | 'line'): void {
-    this.mode = mode;
   }
 
   /** Step and answer signals. Returns true when the line was consumed as one. */
@@ -427,13 +422,13 @@ export class StepSplitter {
       const m = short ?? (kind.kind === 'heading' ? null : ANSWER_LINE.exec(unquoted));
       if (isAnswerHeading || short || (m && (blockStart || this.mode === 'line' || this.prevKind === 'display' || /^\s*(\*\*|__)/.test(unquoted)))) {
         this.inAnswer = true;
-        if (this.mode === 'first') this.resolveFirst('para');
+        if (this.mode === 'first') this.mode = 'para';
         this.open('answer', start, '');
         const rest = m ? (m[1] ?? '') : '';
         this.cur!.end = start + line.trimEnd().length;
         this.prevBlank = false;
         this.prevKind = 'heading';
-        if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length, 0);
+        if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length);
         return true;
       }
     }
@@ -512,7 +507,7 @@ export class StepSplitter {
       this.cur!.end = start + line.trimEnd().length;
       this.prevBlank = false;
       this.prevKind = 'text';
-      if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length, 0);
+      if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length);
       return true;
     }
 
@@ -538,7 +533,7 @@ export class StepSplitter {
         this.cur!.end = start + line.trimEnd().length;
         this.prevBlank = false;
         this.prevKind = 'item';
-        if (rest.trim() !== '') this.contentRest(rest.trimStart(), start + line.length - rest.trimStart().length, 0);
+        if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length);
         return true;
       }
     }
@@ -554,7 +549,7 @@ export class StepSplitter {
         this.prevBlank = false;
         this.prevKind = 'text';
         const rest = bl[2] ?? '';
-        if (rest.trim() !== '') this.contentRest(rest.trimStart(), start + line.length - rest.trimStart().length, 0);
+        if (rest.trim() !== '') this.contentRest(rest, start + line.length - rest.length);
         return true;
       }
     }
@@ -594,13 +589,15 @@ export class StepSplitter {
   private lastText = '';
 
   /** The text after a label on the label's own line: the step's first body line. */
-  private contentRest(rest: string, at: number, _indent: number): void {
+  private contentRest(rest: string, at: number): void {
+    const text = rest.trim();
+    const from = at + (rest.length - rest.trimStart().length);
     this.cur?.writer.startLine('');
     this.streamedLine = '';
-    this.streamText(rest.trim(), at);
+    this.streamText(text, from);
     this.conv.endLine();
     this.cur?.writer.endLine();
-    this.noteLineText(this.streamedLine, at);
+    this.noteLineText(this.streamedLine, from);
   }
 
   /** Starts a step for a signal of kind `mode` (upgrading the mode when it is stronger). */
