@@ -165,8 +165,53 @@ describe('built-in solver', () => {
     await solve('Find the 100th prime');
     const s = useRunStore.getState();
     expect(s).toMatchObject({ phase: 'failed', problem: 'Find the 100th prime' });
-    expect(s.error?.message).toMatch(/built-in solver/);
-    expect(s.error?.hint).toMatch(/Settings/);
+    // Said once, not wrapped in a second sentence saying the same.
+    expect(s.error?.message).toBe("The built-in solver can't do this one — connect a model to get a worked solution.");
+    expect(s.error?.hint).toMatch(/open Settings/);
+    expect(s.error?.hint).toMatch(/Paste an answer/);
+  });
+});
+
+describe("checking a model's answer with the built-in solver", () => {
+  const wrongAnswer = DEFAULT_ANSWER.replace('\\boxed{x = 4}', '\\boxed{x = 5}');
+  const storedRow = async (id: string) => (await backend.getAll()).find((r) => (r as { id: string }).id === id) as Record<string, unknown>;
+
+  it('an answer equal to the solver\'s is marked as checked, and saved so', async () => {
+    await solve('Solve 2x + 3 = 11');
+    const s = useRunStore.getState();
+    expect(s).toMatchObject({ phase: 'done', validated: { status: 'agrees' } });
+    expect(await storedRow(s.entryId!)).toMatchObject({ v: 2, validated: { status: 'agrees' } });
+  });
+
+  it("a different answer keeps the solver's answer with it, shown again when reopened", async () => {
+    server.configure({ text: wrongAnswer });
+    try {
+      await solve('Solve 2x + 3 = 11');
+    } finally {
+      server.configure({ text: DEFAULT_ANSWER });
+    }
+    const id = useRunStore.getState().entryId!;
+    expect(useRunStore.getState().solution.answer?.text).toBe('x = 5');
+    expect(useRunStore.getState().validated).toEqual({ status: 'disagrees', solverAnswer: 'x = 4' });
+    expect(await storedRow(id)).toMatchObject({ validated: { status: 'disagrees', solverAnswer: 'x = 4' } });
+    await showPasted('Other problem', '## Step 1: A\ny = 1');
+    expect(useRunStore.getState().validated).toBeNull();
+    openEntry(id);
+    expect(useRunStore.getState().validated).toEqual({ status: 'disagrees', solverAnswer: 'x = 4' });
+  });
+
+  it('says nothing when the solver cannot do the problem', async () => {
+    await solve('Find the 100th prime');
+    const s = useRunStore.getState();
+    expect(s).toMatchObject({ phase: 'done', validated: null });
+    expect(await storedRow(s.entryId!)).not.toHaveProperty('validated');
+  });
+
+  it('checks a pasted answer too, by equivalence rather than by text', async () => {
+    await showPasted('x^2 - 5x + 6 = 0', '## Step 1: Factor\n(x-2)(x-3)=0\n\n## Answer\n\\[ \\boxed{x = 2 \\text{ or } x = 3} \\]');
+    expect(useRunStore.getState().validated).toEqual({ status: 'agrees' });
+    await showPasted('x^2 - 5x + 6 = 0', '## Step 1: Factor\n(x-2)(x-3)=0\n\n## Answer\n\\[ \\boxed{x = 2} \\]');
+    expect(useRunStore.getState().validated).toMatchObject({ status: 'disagrees' });
   });
 });
 

@@ -11,6 +11,7 @@ import {
   type EntrySource,
   type EntryStatus,
   type HistoryEntry,
+  type Validation,
 } from '../core/history/history-entry.ts';
 import {
   emptyReveal,
@@ -42,6 +43,8 @@ export interface RunState {
   startedAt: number;
   endedAt: number | null;
   reveal: RevealState;
+  /** The built-in solver's check of the final answer; null when not checked (yet, or it can't do the problem). */
+  validated: Validation | null;
 }
 
 const idle = (): RunState => ({
@@ -57,6 +60,7 @@ const idle = (): RunState => ({
   startedAt: 0,
   endedAt: null,
   reveal: emptyReveal(),
+  validated: null,
 });
 
 export const useRunStore = create<RunState>()(() => idle());
@@ -65,6 +69,7 @@ export const isLivePhase = (phase: RunPhase) => phase === 'connecting' || phase 
 
 interface LiveRun {
   id: string;
+  problem: string;
   controller: AbortController;
   parser: SolutionParser;
   /** Answer text received but not yet given to the parser (parsed once per frame). */
@@ -103,6 +108,7 @@ function viewOf(entry: HistoryEntry, solution: Solution): RunState {
     startedAt: entry.createdAt,
     endedAt: entry.status === 'streaming' ? null : entry.updatedAt,
     reveal: entry.reveal,
+    validated: entry.validated ?? null,
   };
 }
 
@@ -127,6 +133,7 @@ export async function solve(problem: string, reuseId?: string): Promise<void> {
   // The run is live before the first await, so a Stop or a new Solve meanwhile always finds it.
   const run: LiveRun = {
     id,
+    problem,
     controller: new AbortController(),
     parser: createSolutionParser(),
     unparsed: '',
@@ -198,6 +205,8 @@ export async function solve(problem: string, reuseId?: string): Promise<void> {
         : null,
       result.value.finishReason === 'length',
     );
+    // After the stream has ended and the answer is on screen, so it never delays a step.
+    if (!empty) await checkFinalAnswer(run.id, problem, run.solution);
   } else {
     finish(run, result.error.kind === 'aborted' ? 'stopped' : 'failed', {
       kind: result.error.kind,
@@ -249,6 +258,31 @@ function finish(run: LiveRun, status: EntryStatus, error: EntryError | null, tru
   }
 }
 
+/**
+ * Checks a model's or pasted final answer against the built-in solver, by mathematical equivalence, and
+ * stores the verdict with the entry. Nothing is shown when the solver cannot do the problem or cannot read
+ * the answer. The solver's code is loaded here, on first use.
+ */
+async function checkFinalAnswer(id: string, problem: string, solution: Solution): Promise<void> {
+  const answer = solution.answer?.text.trim();
+  if (!answer) return;
+  let validated: Validation;
+  try {
+    const solver = await import('../services/solver/index.ts');
+    const check = solver.checkAnswer(problem, answer);
+    if (check.status === 'unknown') return;
+    validated = check.status === 'agrees' ? { status: 'agrees' } : { status: 'disagrees', solverAnswer: check.solverAnswer };
+  } catch {
+    // The check is extra: if the solver cannot be loaded, the answer simply stays unchecked.
+    return;
+  }
+  const entry = getEntry(id);
+  // Deleted meanwhile, or its answer replaced (a retry into the same entry): the verdict is stale.
+  if (!entry || entry.answer.trim() === '' || entry.status !== 'done') return;
+  await patchEntry(id, { validated }, 'now');
+  if (viewing(id)) useRunStore.setState({ validated });
+}
+
 async function solveBuiltin(problem: string, id: string, now: number): Promise<void> {
   const base = { id, now, problem, source: 'builtin' as const, model: 'Built-in solver' };
   let outcome: { ok: true; solution: Solution } | { ok: false; reason: string };
@@ -266,7 +300,7 @@ async function solveBuiltin(problem: string, id: string, now: number): Promise<v
         error: {
           kind: 'solver',
           message: outcome.reason,
-          hint: 'It handles common algebra and calculus. For anything else, set up a model server in Settings, or paste an answer from any chatbot under "Paste an answer".',
+          hint: 'It covers common algebra and calculus: equations, inequalities, systems, factoring, simplifying, derivatives. For this problem, open Settings and connect a model server, or paste an answer from any chatbot under "Paste an answer".',
         },
       });
   await putEntry(entry, 'now');
@@ -304,7 +338,9 @@ export async function showPasted(problem: string, answer: string): Promise<void>
   const now = Date.now();
   const entry = newEntry({ id: newId(now), now, problem, source: 'paste', answer, status: 'done' });
   await putEntry(entry, 'now');
-  useRunStore.setState(viewOf(entry, solutionOf(entry)));
+  const solution = solutionOf(entry);
+  useRunStore.setState(viewOf(entry, solution));
+  await checkFinalAnswer(entry.id, problem, solution);
 }
 
 // ——— History ———

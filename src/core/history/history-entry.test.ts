@@ -31,6 +31,23 @@ describe('checkEntry', () => {
     expect(checked.ok && checked.entry.v).toBe(HISTORY_VERSION);
   });
 
+  it('migrates a v1 entry (before answers were checked): it loads unchanged, with no check', () => {
+    const { validated: _none, ...v1 } = { ...good(), v: 1 };
+    const checked = checkEntry(structuredClone(v1));
+    expect(checked).toEqual({ ok: true, entry: { ...good(), v: 2 }, repaired: [] });
+    expect(checked.ok && 'validated' in checked.entry).toBe(false);
+  });
+
+  it("keeps the built-in solver's check, and drops a broken one", () => {
+    const agrees = { ...good(), validated: { status: 'agrees' } as const };
+    expect(checkEntry(structuredClone(agrees))).toEqual({ ok: true, entry: agrees, repaired: [] });
+    const disagrees = { ...good(), validated: { status: 'disagrees', solverAnswer: 'x = 3' } as const };
+    expect(checkEntry(structuredClone(disagrees))).toEqual({ ok: true, entry: disagrees, repaired: [] });
+    const broken = checkEntry({ ...good(), validated: { status: 'disagrees' } });
+    expect(broken.ok && broken.repaired).toEqual(['validated']);
+    expect(broken.ok && 'validated' in broken.entry).toBe(false);
+  });
+
   it('refuses what cannot be an entry, and entries from a newer version', () => {
     expect(checkEntry(null)).toMatchObject({ ok: false });
     expect(checkEntry('text')).toMatchObject({ ok: false });

@@ -6,7 +6,8 @@
 import type { Solution } from '../solution/solution.ts';
 import { emptyReveal, type RevealState } from '../reveal/reveal.ts';
 
-export const HISTORY_VERSION = 1;
+/** v2 added the optional `validated` (the built-in solver's check of the final answer). */
+export const HISTORY_VERSION = 2;
 
 export type EntrySource = 'model' | 'builtin' | 'paste';
 /** `interrupted`: it was still streaming when the page closed. */
@@ -19,6 +20,12 @@ export interface EntryError {
   hint: string;
   retryAfterSeconds?: number;
 }
+
+/**
+ * The built-in solver's check of a model's or pasted final answer, by mathematical equivalence. Absent when
+ * it was not checked (the solver cannot do the problem, or the answer came from the solver itself).
+ */
+export type Validation = { status: 'agrees' } | { status: 'disagrees'; /** The solver's answer, LaTeX. */ solverAnswer: string };
 
 export interface HistoryEntry {
   v: typeof HISTORY_VERSION;
@@ -40,6 +47,7 @@ export interface HistoryEntry {
   /** True when the answer ended at the model's length limit. */
   truncated: boolean;
   reveal: RevealState;
+  validated?: Validation;
 }
 
 export function newEntry(fields: {
@@ -86,6 +94,8 @@ type Raw = Record<string, unknown>;
 /** Upgrades older stored shapes, one version at a time. Version 0 is anything written without `v`. */
 const MIGRATIONS: Record<number, (raw: Raw) => Raw> = {
   0: (raw) => ({ ...raw, v: 1 }),
+  // v2 only adds an optional field: older entries were never checked, so they simply have none.
+  1: (raw) => ({ ...raw, v: 2 }),
 };
 
 /**
@@ -135,6 +145,10 @@ export function checkEntry(value: unknown): EntryCheck {
     truncated: field('truncated', isBoolean, false),
     reveal: field('reveal', isReveal, emptyReveal()),
   };
+  if (raw.validated !== undefined) {
+    if (isValidation(raw.validated)) entry.validated = raw.validated;
+    else repaired.push('validated');
+  }
   if (entry.status === 'streaming') {
     entry.status = 'interrupted';
     entry.error = INTERRUPTED_ERROR;
@@ -162,6 +176,10 @@ function isErrorOrNull(x: unknown): x is EntryError | null {
     isString(x.hint) &&
     (x.retryAfterSeconds === undefined || isCount(x.retryAfterSeconds))
   );
+}
+
+function isValidation(x: unknown): x is Validation {
+  return isRecord(x) && (x.status === 'agrees' || (x.status === 'disagrees' && isString(x.solverAnswer) && x.solverAnswer !== ''));
 }
 
 function isReveal(x: unknown): x is RevealState {

@@ -39,6 +39,12 @@ describe('reading math as students and worksheets write it', () => {
     expect(() => parseExpr('integrate x')).toThrow(MathSyntaxError);
     expect(() => parseExpr('2 + ')).toThrow(MathSyntaxError);
     expect(() => parseExpr('(x + 1')).toThrow(MathSyntaxError);
+    // Words are not products of letters: two words in a row, or a function name with letters glued on.
+    expect(() => parseExpr('is it so')).toThrow(/reads as words/);
+    expect(() => parseExpr('logic')).toThrow(/unknown word "logic"/);
+    expect(() => parseExpr('sinus')).toThrow(/unknown word/);
+    expect(same('sinx cosx', 'sin(x)*cos(x)')).toBe(true);
+    expect(same('ab + by', 'a*b + b*y')).toBe(true);
   });
   it('writes LaTeX that reads back to the same expression', () => {
     for (const s of ['x^2 - 5x + 6', '-2x^2 (3x - 4)', '(x - 2)^2', 'sqrt(x^2 + 1)/x', '3 sin(x)^2 - cos(2x)', '-(-(2+x))', 'x^(y+z)']) {

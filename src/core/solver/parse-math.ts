@@ -68,9 +68,28 @@ function normalise(src: string): string {
   return s;
 }
 
+/**
+ * Prose is not a product of variables: two or more words of two or more letters in a row ("is it so",
+ * "go to bed") are a sentence, so the input is declined rather than "simplified". Function names (also glued
+ * to their argument, "sinx") and LaTeX commands do not count as words; single letters (variables) never do.
+ */
+function rejectProse(s: string): void {
+  const words = s.replace(/\\[a-zA-Z]+/g, ' ').split(/\s+/);
+  let run: string[] = [];
+  for (const w of words) {
+    const word = w.replace(/[.,:;?!]$/, '');
+    // "sinx", "lnx" start with a function name: math (the tokenizer rejects "logic" and the like).
+    if (/^[a-zA-Z]{2,}$/.test(word) && !FUNC_WORDS.some((f) => word.toLowerCase().startsWith(f))) {
+      run.push(word);
+      if (run.length >= 2) throw new MathSyntaxError(`"${run.join(' ')}" reads as words, not math`);
+    } else run = [];
+  }
+}
+
 function tokenize(src: string): { toks: Tok[]; latex: boolean } {
   const s = normalise(src);
   const latex = /\\[a-zA-Z]|[{}]/.test(s);
+  rejectProse(s);
   const toks: Tok[] = [];
   let i = 0;
   while (i < s.length) {
@@ -103,6 +122,12 @@ function tokenize(src: string): { toks: Tok[]; latex: boolean } {
       const lower = s.slice(i).toLowerCase();
       const word = FUNC_WORDS.find((w) => lower.startsWith(w) && !(w === 'exp' && /^expand/.test(lower)));
       if (word) {
+        // "logic", "tango", "sinus": a function name glued to more letters that are not another function is a word.
+        // Letters up to the next function name are its argument: "sinxcosx" is fine, "logic" is not.
+        const after = /^[a-zA-Z]*/.exec(s.slice(i + word.length))![0];
+        let glued = 0;
+        while (glued < after.length && !FUNC_WORDS.some((w) => after.slice(glued).toLowerCase().startsWith(w))) glued++;
+        if (glued >= 2) throw new MathSyntaxError(`unknown word "${word}${after}"`);
         toks.push({ k: 'fn', s: FUNCS[word]! });
         i += word.length;
       } else if (lower.startsWith('pi') && !/[a-z]/.test(lower[2] ?? '')) {

@@ -23,11 +23,45 @@ export interface Task {
   source: string;
   /** The problem said the variable is positive (DeepMind's "assuming a is positive"). */
   assumePositive?: boolean;
+  /**
+   * Words around the math that are not instruction vocabulary ("remainder", "round", "how many"): the
+   * problem may ask something other than what the math alone says, so the solver declines.
+   */
+  unreadWords: string[];
 }
 
 export type ReadResult = { ok: true; task: Task } | { ok: false; reason: string };
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+/**
+ * Words a worksheet instruction uses around the math without changing what is asked: verbs the solver
+ * acts on, methods, answer-format requests and filler. Anything else (remainder, round, maximum, how many,
+ * gallons …) may change the question, so the problem is not the math alone.
+ */
+const INSTRUCTION_WORDS = new Set(
+  (
+    'a an the and or of in on to for by as if is are be it its into with using use each your you their please what ' +
+    'solve solving solution solutions find calculate compute evaluate simplify simplified simplest factor factorise factorize ' +
+    'factored completely fully expand multiply write give enter eneter answer answers express result ' +
+    'following given exercise exercises problem equation equations inequality inequalities system systems expression ' +
+    'expressions polynomial trinomial binomial radical fraction fractions decimal decimals form forms general lowest terms ' +
+    'interval notation ordered pair pairs triple substitution subsitution elimination gaussian method ' +
+    'derivative derivatives differentiate first second third order higher respect wrt dy dx function functions ' +
+    'perfect square squares difference cube pattern where there can more than one no not should keep free ' +
+    'spaces space separate separated commas comma correct choose requested parameter parameters component inconsistent ' +
+    'further possible possibly variable variables value values roots real numbers whole number natural set ' +
+    'leave rationalize rationalise denominator common greatest gcf out fully determine show work step steps'
+  ).split(' '),
+);
+
+function unreadWordsOf(instruction: string): string[] {
+  // Math left in the instruction (a trivial "$t$", a format template "$a+bs+ct$") is not prose.
+  let prose = instruction;
+  for (const seg of mathSegments(instruction).reverse()) prose = prose.slice(0, seg.start) + ' ' + prose.slice(seg.end);
+  const words = prose.toLowerCase().replace(/\\[a-z]+/g, ' ').match(/[a-z]{2,}/g) ?? [];
+  return [...new Set(words.filter((w) => !INSTRUCTION_WORDS.has(w)))];
+}
 
 /** Math segments: $$…$$, \[…\], \(…\), $…$. */
 function mathSegments(text: string): { start: number; end: number; body: string }[] {
@@ -195,9 +229,11 @@ export function readProblem(problem: string): ReadResult {
   if (!text) return { ok: false, reason: 'The problem is empty.' };
   const into: Instr = {};
   let parts: string[];
+  let unreadWords: string[] = [];
   const split = splitDelimited(text);
   if (split) {
     readInstruction(split.instruction, into);
+    unreadWords = unreadWordsOf(split.instruction);
     parts = split.math.flatMap((m) => splitTopLevel(m));
   } else {
     const plain = splitPlain(text, into);
@@ -231,6 +267,7 @@ export function readProblem(problem: string): ReadResult {
     action: into.action ?? 'auto',
     items,
     source: parts.join(', '),
+    unreadWords,
     ...(into.variable ? { variable: into.variable } : {}),
     ...(into.method ? { method: into.method } : {}),
     ...(into.interval ? { interval: true } : {}),

@@ -137,6 +137,35 @@ describe('declining', () => {
       if (!out.ok) expect(out.reason).toMatch(/can't do this one — connect a model/);
     },
   );
+  // Prose used to be read as a product of single-letter variables and "simplified".
+  it.each(['Write a poem about integrals', 'Simplify: is it so', 'Is it so?', 'Simplify logic', 'Expand tango', 'Factor: me and you'])(
+    'declines prose %j: its words are not math',
+    (p) => {
+      const out = solveDetailed(p);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.detail).toMatch(/word/);
+    },
+  );
+  // Real word problems from the answer corpus: the math alone would answer another question.
+  it.each([
+    'What is the remainder when $301^4$ is divided by 10,000?',
+    'Round $6287215$ to the nearest ten thousand.',
+    'For how many positive integers $n$ is $n^2-3n+2$ a prime number?',
+    'In the expression $c \\cdot a^b - d$, the values of $a$, $b$, $c$, and $d$ are 0, 1, 2, and 3. What is the maximum possible value of the result?',
+  ])('declines %j: its words change the question', (p) => {
+    const out = solveDetailed(p);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.detail).toMatch(/the problem also says/);
+  });
+  it('still reads worksheet instructions around delimited math', () => {
+    solves('What is the value of $(4 \\times 12)-(4+12)$?', '32');
+    solves('For the following exercises, solve each system by elimination. Write your answer in the form (x,y), no spaces.\n$$x+y=3$$, $$x-y=1$$', 'x = 2, y = 1');
+  });
+  it('still reads functions glued to their argument and short products', () => {
+    solves('d/dx sinxcosx', 'cos(x)^2 - sin(x)^2');
+    solves('Simplify 2ab + 3ab', '5ab');
+    solves('d/dx lnx', '1/x');
+  });
 });
 
 describe('the step checker', () => {

@@ -40,6 +40,8 @@ export function solveDetailed(problem: string): Outcome {
   const read = readProblem(problem);
   if (!read.ok) return decline(read.reason);
   const task = read.task;
+  // "What is the remainder when $301^4$ is divided by …": solving the math alone would answer another question.
+  if (task.unreadWords.length > 0) return decline(`the problem also says "${task.unreadWords.slice(0, 4).join(' ')}", which the built-in solver does not understand`);
   try {
     return run(task);
   } catch (e) {

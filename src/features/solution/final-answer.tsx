@@ -1,4 +1,5 @@
 import { viewReveal } from '../../core/reveal/reveal.ts';
+import type { Validation } from '../../core/history/history-entry.ts';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
 import { RichText, TexFormula } from '../../ui/rich-text.tsx';
 
@@ -6,6 +7,7 @@ export function FinalAnswer() {
   const solution = useRunStore((s) => s.solution);
   const reveal = useRunStore((s) => s.reveal);
   const live = useRunStore((s) => isLivePhase(s.phase));
+  const validated = useRunStore((s) => s.validated);
   const answer = solution.answer;
   if (!answer || !viewReveal(reveal, solution, !live).answerVisible) return null;
   return (
@@ -15,6 +17,24 @@ export function FinalAnswer() {
         <TexFormula tex={answer.text} />
       </div>
       {answer.note && answer.note.trim() !== '' && <RichText className="final-answer__note" text={answer.note} />}
+      {validated && !live && <SolverCheck validated={validated} />}
     </section>
+  );
+}
+
+/** The built-in solver's verdict on this answer; a disagreement says what it got and what to do. */
+function SolverCheck({ validated }: { validated: Validation }) {
+  if (validated.status === 'agrees') {
+    return (
+      <p className="final-answer__check final-answer__check--agrees">
+        <span aria-hidden="true">✓ </span>Checked by the built-in solver
+      </p>
+    );
+  }
+  return (
+    <p className="final-answer__check final-answer__check--disagrees">
+      <span aria-hidden="true">⚠ </span>The built-in solver got <TexFormula tex={validated.solverAnswer} display={false} />, check
+      this step by step
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { retry, useRunStore } from '../../stores/run-store.ts';
-import { openSettings } from '../../stores/layout-store.ts';
+import { openSettings, showTab } from '../../stores/layout-store.ts';
 
 /** Errors whose fix is in Settings. */
 const SETTINGS_KINDS = new Set(['no-endpoint', 'unauthorized', 'model-not-found', 'network', 'bad-request']);
@@ -35,6 +35,23 @@ export function RunError() {
     );
   }
   if (!error) return null;
+  if (error.kind === 'solver') {
+    // The built-in solver declined: asking it again gives the same answer, so offer the two ways forward.
+    return (
+      <div className="notice notice--info" role="alert">
+        <p className="notice__message">{error.message}</p>
+        <p className="notice__hint">{error.hint}</p>
+        <div className="notice__actions">
+          <button type="button" className="button button--primary" onClick={openSettings}>
+            Open settings
+          </button>
+          <button type="button" className="button" onClick={() => showTab('paste')}>
+            Paste an answer
+          </button>
+        </div>
+      </div>
+    );
+  }
   const stopped = phase === 'stopped';
   return (
     <div className={`notice ${stopped ? 'notice--info' : 'notice--error'}`} role={stopped ? 'status' : 'alert'}>

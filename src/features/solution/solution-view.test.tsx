@@ -3,7 +3,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetStoresForTest } from '../../stores/reset-stores.ts';
-import { showPasted, useRunStore } from '../../stores/run-store.ts';
+import { showPasted, solve, useRunStore } from '../../stores/run-store.ts';
+import { useLayoutStore } from '../../stores/layout-store.ts';
+import { resetSettingsForTest } from '../../stores/settings-store.ts';
 import { SolutionView } from './solution-view.tsx';
 
 const ANSWER = [
@@ -155,5 +157,51 @@ describe('final answer note', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reveal all' }));
     const answer = screen.getByRole('region', { name: 'Final answer' });
     await waitFor(() => expect(answer.textContent).toContain('Check'));
+  });
+});
+
+describe("the built-in solver's check of the final answer", () => {
+  async function pasteAndRevealAll(problem: string, answer: string) {
+    render(<SolutionView />);
+    await act(() => showPasted(problem, answer));
+    fireEvent.click(screen.getByRole('button', { name: 'Reveal all' }));
+    return screen.getByRole('region', { name: 'Final answer' });
+  }
+
+  it('says "Checked by the built-in solver" when it got the same answer', async () => {
+    const answer = await pasteAndRevealAll('Solve $2x + 3 = 11$', ANSWER);
+    expect(within(answer).getByText('Checked by the built-in solver')).toBeTruthy();
+    expect(answer.textContent).not.toContain('got');
+  });
+
+  it("shows the solver's own answer, typeset, when they disagree", async () => {
+    const answer = await pasteAndRevealAll('Solve $2x + 3 = 11$', ANSWER.replace('\\boxed{x = 4}', '\\boxed{x = 5}'));
+    expect(answer.textContent).toMatch(/The built-in solver got .*check this step by step/);
+    expect(answer.textContent).not.toContain('Checked by');
+    await waitFor(() => {
+      const typeset = [...answer.querySelectorAll('.final-answer__check .katex annotation')].map((a) => a.textContent);
+      expect(typeset).toEqual(['x = 4']);
+    });
+  });
+
+  it('shows no check when the solver cannot do the problem', async () => {
+    const answer = await pasteAndRevealAll('Find the 100th prime', ANSWER);
+    expect(answer.querySelector('.final-answer__check')).toBeNull();
+  });
+});
+
+describe('when the built-in solver declines', () => {
+  it('says so once and offers Settings and pasting an answer, not a pointless retry', async () => {
+    resetSettingsForTest({ solver: 'builtin' });
+    render(<SolutionView />);
+    await act(() => solve('Write a poem about integrals'));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent?.match(/can't do this one/g)).toHaveLength(1);
+    expect(alert.textContent).not.toMatch(/cannot solve this problem/);
+    expect(within(alert).queryByRole('button', { name: /Retry/ })).toBeNull();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Paste an answer' }));
+    expect(useLayoutStore.getState().tab).toBe('paste');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Open settings' }));
+    expect(useLayoutStore.getState().settingsOpen).toBe(true);
   });
 });

@@ -25,4 +25,11 @@ describe('built-in solver public API', () => {
     expect(checkAnswer('Integrate x^2', 'x^3/3')).toEqual({ status: 'unknown' });
     expect(checkAnswer('x + 1 = 2', '\\text{see above}')).toEqual({ status: 'unknown' });
   });
+  it('never claims a disagreement on a word problem it only half reads (answers from the corpus)', () => {
+    // The solver used to "get" 8208541201 (just 301^4) and 6287215 here, and flag the right answers as wrong.
+    expect(checkAnswer('What is the remainder when $301^4$ is divided by 10,000?', '1201')).toEqual({ status: 'unknown' });
+    expect(checkAnswer('Round $6287215$ to the nearest ten thousand.', '6290000')).toEqual({ status: 'unknown' });
+    expect(checkAnswer('Write a poem about integrals', 'x')).toEqual({ status: 'unknown' });
+    expect(checkAnswer('What is the value of $(4 \\times 12)-(4+12)$?', '32')).toEqual({ status: 'agrees' });
+  });
 });
