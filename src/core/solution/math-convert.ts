@@ -14,6 +14,8 @@ export interface MathSink {
   text(s: string): void;
   /** A display-math block; the sink lays it out on its own lines. */
   display(latex: string): void;
+  /** Inline math in canonical form (`$…$`); when absent it goes to `text`. */
+  inline?(markdown: string): void;
   /** Called for every completed math segment (inline or display), for answer extraction. */
   math?(latex: string, display: boolean, start: number, end: number): void;
 }
@@ -217,7 +219,8 @@ export class MathConverter {
     if (this.tableRow) tex = tex.replace(/\\\|/g, '\\Vert ').replace(/(?<!\\)\|/g, '\\vert ');
     // A `$` inside the formula would end a `$…$` span early; a longer fence keeps it whole.
     const fence = tex.includes('$') ? '$$' : '$';
-    this.emitText(`${fence}${tex}${fence}`);
+    if (this.sink.inline) this.sink.inline(`${fence}${tex}${fence}`);
+    else this.emitText(`${fence}${tex}${fence}`);
   }
 
   private emitDisplay(latex: string, endAbs: number): void {

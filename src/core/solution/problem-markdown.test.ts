@@ -13,6 +13,10 @@ describe('problemToMarkdown', () => {
     expect(problemToMarkdown('1. first\n- second')).toBe('1\\. first  \n\\- second');
   });
 
+  it('leaves the LaTeX inside math untouched', () => {
+    expect(problemToMarkdown('What is $\\sqrt{49}$ and \\(a_1 * b_{2}\\)?')).toBe('What is $\\sqrt{49}$ and $a_1 * b_{2}$?');
+  });
+
   it('keeps prices in word problems as text', () => {
     expect(problemToMarkdown('A shirt costs $5 and pants cost $10. How much for $n$ shirts?')).toBe(
       'A shirt costs \\$5 and pants cost \\$10. How much for $n$ shirts?',

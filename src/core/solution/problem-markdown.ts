@@ -12,6 +12,7 @@ function convert(text: string, display: (tex: string) => string, lineBreak: stri
   const conv = new MathConverter({
     // The converter writes a literal dollar as `\$`; every other special character is escaped here.
     text: (s) => (out += s.replace(MARKDOWN_SPECIAL, (m) => (m === '\\$' ? m : `\\${m}`))),
+    inline: (md) => (out += md),
     display: (tex) => (out += display(tex)),
   });
   const lines = text.split('\n');
