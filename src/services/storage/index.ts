@@ -3,3 +3,5 @@ export { loadSettings, saveSettings, type LoadedSettings } from './settings-stor
 export { loadDraft, saveDraft, emptyDraft, type Draft } from './draft-storage.ts';
 export { openHistoryStorage, createHistoryStorage, type HistoryStorage, type LoadedHistory } from './history-storage.ts';
 export { memoryBackend, openIndexedDbBackend, type HistoryBackend } from './history-backend.ts';
+export { openLibraryStorage, createLibraryStorage, type LibraryStorage, type LoadedLibrary } from './library-storage.ts';
+export { memoryLibrary, openIndexedDbLibrary, type LibraryBackend } from './library-backend.ts';
