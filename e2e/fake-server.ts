@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { ANSWER_FORMAT_EXAMPLE } from '../src/core/solution/answer-format.ts';
 
 export const SCENARIOS = [
   'ok',
@@ -86,18 +87,8 @@ export interface FakeServer {
 
 const DEFAULT_CORPUS = new URL('../../shared/corpus/dev.jsonl', import.meta.url);
 
-export const DEFAULT_ANSWER = [
-  '## Step 1: Move the constant term',
-  'Subtract \\(3\\) from both sides of \\(2x + 3 = 11\\):',
-  '\\[ 2x = 8 \\]',
-  '',
-  '## Step 2: Divide by the coefficient',
-  'Divide both sides by \\(2\\):',
-  '\\[ x = \\frac{8}{2} = 4 \\]',
-  '',
-  '## Answer',
-  '\\[ \\boxed{x = 4} \\]',
-].join('\n');
+/** The answer replayed when no record or text is chosen: the app's own answer format, as the prompt asks. */
+export const DEFAULT_ANSWER = ANSWER_FORMAT_EXAMPLE;
 
 export const DEFAULT_REASONING =
   'The student wants x from 2x + 3 = 11. Subtracting 3 gives 2x = 8, so x = 4. Check: 2·4 + 3 = 11. ' +

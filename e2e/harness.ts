@@ -90,3 +90,19 @@ export function scenarioURL(serverURL: string, scenario: string, record?: string
   const base = serverURL.replace(/\/v1$/, '');
   return `${base}/scenario/${scenario}${record ? `/record/${encodeURIComponent(record)}` : ''}/v1`;
 }
+
+/** Every stored history entry, read straight from IndexedDB (pass to `page.evaluate`; runs in the page). */
+export function storedEntries(): Promise<{ problem: string; answer: string; validated?: unknown; reveal: { shown: number; all: boolean } }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('stepwise');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('entries', 'readonly').objectStore('entries').getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result as never);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}

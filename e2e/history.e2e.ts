@@ -1,7 +1,7 @@
 /** Paste mode, history across reloads (IndexedDB), a stream cut off by closing the tab, and phone width. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from './fake-server.ts';
-import { ask, openPage, scenarioURL, startApp, useModelServer, type AppUnderTest } from './harness.ts';
+import { ask, openPage, scenarioURL, startApp, useModelServer, type AppUnderTest, storedEntries } from './harness.ts';
 
 let app: AppUnderTest;
 let server: FakeServer;
@@ -142,19 +142,3 @@ describe('layout', () => {
     });
   }
 });
-
-/** Every stored history entry (runs in the page). */
-function storedEntries(): Promise<{ problem: string; answer: string; reveal: { shown: number; all: boolean } }[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('stepwise');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('entries', 'readonly').objectStore('entries').getAll();
-      req.onsuccess = () => {
-        open.result.close();
-        resolve(req.result as never);
-      };
-      req.onerror = () => reject(req.error);
-    };
-  });
-}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_ANSWER, startFakeServer, type FakeServer } from './fake-server.ts';
-import { ask, openPage, startApp, useModelServer, type AppUnderTest } from './harness.ts';
+import { ask, openPage, startApp, useModelServer, type AppUnderTest, storedEntries } from './harness.ts';
 
 let app: AppUnderTest;
 let server: FakeServer;
@@ -140,19 +140,3 @@ describe("checking a model's answer", () => {
     await context.close();
   });
 });
-
-/** Every stored history entry (runs in the page). */
-function storedEntries(): Promise<{ problem: string; validated?: unknown; reveal?: { all: boolean } }[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('stepwise');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('entries', 'readonly').objectStore('entries').getAll();
-      req.onsuccess = () => {
-        open.result.close();
-        resolve(req.result as never);
-      };
-      req.onerror = () => reject(req.error);
-    };
-  });
-}

@@ -236,6 +236,22 @@ export class MathConverter {
     this.emitDisplay(body, endAbs);
   }
 
+  /**
+   * Bare LaTeX in prose from `from` (its base) through the run that starts at `i`: typeset it as inline math.
+   * False when the line so far does not decide where it ends (then it waits).
+   */
+  private typesetBare(from: number, i: number, eol: boolean): boolean {
+    const end = bareMathEnd(this.line, i, eol);
+    if (end < 0) {
+      this.holdFrom(i);
+      return false;
+    }
+    this.emitPlain(this.done, from);
+    this.emitInline(this.line.slice(from, end), from, end);
+    this.done = this.scan = end;
+    return true;
+  }
+
   /** Waits for more input at `i`; text is emitted up to the word being written (it may become a base). */
   private holdFrom(i: number): void {
     const k = runStart(this.line, i, this.done);
@@ -304,11 +320,7 @@ export class MathConverter {
             this.scan = i + 1;
             continue;
           }
-          const end = bareMathEnd(line, i, eol);
-          if (end < 0) return this.holdFrom(i);
-          this.emitPlain(this.done, from);
-          this.emitInline(line.slice(from, end), from, end);
-          this.done = this.scan = end;
+          if (!this.typesetBare(from, i, eol)) return;
           continue;
         }
         if (c === '_' || c === '^') {
@@ -370,12 +382,7 @@ export class MathConverter {
           }
           if (BARE_COMMANDS.has(cmd)) {
             // A LaTeX command written without delimiters (`\boxed{5}`, `\frac{1}{2}`): typeset it.
-            const from = wordStart(line, i, this.done);
-            const end = bareMathEnd(line, i, eol);
-            if (end < 0) return this.holdFrom(i);
-            this.emitPlain(this.done, from);
-            this.emitInline(line.slice(from, end), from, end);
-            this.done = this.scan = end;
+            if (!this.typesetBare(wordStart(line, i, this.done), i, eol)) return;
             continue;
           }
           // `\$` and other escapes pass through as written.
