@@ -158,6 +158,9 @@ export class StepSplitter {
     this.pos += seg.length;
     if (this.fence === null && !this.conv.inDisplay && !this.splitAtNext && !needsWholeLine(this.head)) {
       this.beginStreamingLine();
+    } else if (this.fence === null && !this.conv.inDisplay && !this.splitAtNext && this.contentItem(this.head)) {
+      // A list item that cannot be a step signal here: show it as it is written.
+      this.beginStreamingLine(this.contentItem(this.head)!);
     } else if (this.conv.inDisplay && this.fence === null && this.head.replace(QUOTE, '').trim() !== '') {
       // Inside display math nothing is classified: stream it (the converter holds it until it closes).
       this.beginStreamingLine();
@@ -206,7 +209,7 @@ export class StepSplitter {
   // ----- lines -----
 
   /** A plain line, decided before its end: route it, then stream what has come so far. */
-  private beginStreamingLine(): void {
+  private beginStreamingLine(item?: Extract<LineKind, { kind: 'item' }>): void {
     const line = this.head;
     const start = this.lineStart;
     this.streaming = true;
@@ -216,11 +219,35 @@ export class StepSplitter {
       this.prevKind = 'display';
       return;
     }
-    this.routeContentLine(line, { kind: 'text' });
-    const { prefix, contentAt } = this.linePrefix(line);
+    this.routeContentLine(line, item ?? { kind: 'text' });
+    const { prefix, contentAt, contCol } = this.linePrefix(line);
+    let cont = prefix;
+    if (item) {
+      cont = prefix + ' '.repeat(item.contentCol - item.indent);
+      this.noteItem(contCol, item.contentCol - item.indent);
+    }
     this.conv.tableRow = false;
-    this.cur?.writer.startLine(prefix);
+    this.cur?.writer.startLine(prefix, cont);
     this.streamText(line.slice(contentAt), start + contentAt);
+  }
+
+  /**
+   * The line so far is a list item that can be no step or answer signal in the current mode (a bullet; a
+   * numbered item where numbered items are not the steps), with its first content character in: it can stream.
+   * The same head gives the same answer however it was chunked.
+   */
+  private contentItem(head: string): Extract<LineKind, { kind: 'item' }> | null {
+    if (this.inAnswer || QUOTE.test(head)) return null;
+    const m = /^( {0,12})(?:([-+*])|(\d{1,3})[.)])[ \t]+(\S)/.exec(head);
+    if (!m) return null;
+    if (m[2] !== undefined) {
+      // "- - -" and "* * *" are rules, "**" is bold.
+      if ('-*_'.includes(m[4]!)) return null;
+    } else if (!(this.mode === 'para' || this.mode === 'line' || this.mode === 'heading' || this.mode === 'label' || this.mode === 'bold')) {
+      return null;
+    }
+    const kind = classifyLine(head);
+    return kind.kind === 'item' ? kind : null;
   }
 
   /** Indentation and quote markers of a content line as they go to the output, and where content starts. */
