@@ -111,7 +111,6 @@ export class StepSplitter {
   private lineStart = 0;
   private head = ''; // the line so far while it must be seen whole (or is still undecided)
   private streaming = false; // the line is plain text and streams into the converter
-  private lineHasContent = false;
   private prevBlank = true;
   private prevKind: 'none' | 'text' | 'display' | 'item' | 'heading' | 'code' = 'none';
 
@@ -170,9 +169,9 @@ export class StepSplitter {
   private streamText(seg: string, at: number): void {
     this.conv.feed(seg, at);
     this.streamedLine += seg;
-    const trimmed = seg.trimEnd();
-    if (trimmed !== '' && this.cur) this.cur.end = Math.max(this.cur.end, at + trimmed.length);
-    if (trimmed !== '') this.lineHasContent = true;
+    let n = seg.length;
+    while (n > 0 && seg.charCodeAt(n - 1) <= 32) n--;
+    if (n > 0 && this.cur && at + n > this.cur.end) this.cur.end = at + n;
   }
 
   private newline(): void {
@@ -188,7 +187,6 @@ export class StepSplitter {
     this.lineStart = this.pos;
     this.head = '';
     this.streamedLine = '';
-    this.lineHasContent = false;
   }
 
   /** Feeds the end of the stream. */
