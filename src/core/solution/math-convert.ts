@@ -147,6 +147,11 @@ export class MathConverter {
 
   constructor(private readonly sink: MathSink) {}
 
+  /** Input received but not yet emitted: an open formula or code span, the word being written. */
+  get held(): string {
+    return this.state.t === 'display' ? this.displayBuf + this.line.slice(this.done) : this.line.slice(this.done);
+  }
+
   get inDisplay(): boolean {
     return this.state.t === 'display';
   }

@@ -373,6 +373,16 @@ describe('streaming', () => {
     expect(p.snapshot().answer?.text).toBe('x = 3');
   });
 
+  it('held-text-is-exposed-as-pending', () => {
+    const p = createSolutionParser();
+    p.push('Compute:\n\\[\nx = \\frac{1}{2');
+    expect(p.snapshot().steps[0]!.pending).toBe('x = \\frac{1}{2');
+    p.push('}\n\\]\nso');
+    expect(p.snapshot().steps[0]!.pending).toBe('so');
+    p.end();
+    expect(p.snapshot().steps[0]!.pending).toBeUndefined();
+  });
+
   it('unclosed-at-end-of-stream-is-emitted', () => {
     const s = parseSolution('Cut off \\[ x = 1');
     expect(s.steps[0]!.body).toBe('Cut off\n$$\nx = 1\n$$');

@@ -75,6 +75,7 @@ class StreamingParser implements SolutionParser {
   private stepsView: Step[] | null = null;
   private openSource: RawPart | null = null;
   private last: Solution | null = null;
+  private pendingOut = '';
 
   push(chunk: string): void {
     if (this.ended || chunk === '') return;
@@ -299,19 +300,25 @@ class StreamingParser implements SolutionParser {
     const grew = done.length > this.stepsOut.length;
     for (let i = this.stepsOut.length; i < done.length; i++) this.stepsOut.push(Object.freeze(this.toStep(done[i]!, true)));
     const open = sp.openPart;
-    const shown = open && open.kind === 'step' && (open.body !== '' || open.title !== '') ? open : null;
+    const pending = this.ended || !open || open.kind !== 'step' ? '' : sp.pendingText.trim();
+    const shown = open && open.kind === 'step' && (open.body !== '' || open.title !== '' || pending !== '') ? open : null;
     // The steps array is new only when a step was added or the open one changed (new text, not held text).
     const prevOpen = this.openSource;
     const openSame =
-      shown && prevOpen && shown.body === prevOpen.body && shown.title === prevOpen.title && shown.end === prevOpen.end && shown.start === prevOpen.start;
+      shown && prevOpen && shown.body === prevOpen.body && shown.title === prevOpen.title && shown.end === prevOpen.end && shown.start === prevOpen.start && pending === this.pendingOut;
     let steps: Step[];
     if (!grew && this.stepsView && (openSame || (!shown && !prevOpen)) && !(this.ended && shown)) steps = this.stepsView;
     else {
       steps = this.stepsOut.slice();
-      if (shown) steps.push(this.toStep(shown, this.ended));
+      if (shown) {
+        const step = this.toStep(shown, this.ended);
+        if (pending !== '') step.pending = pending;
+        steps.push(step);
+      }
     }
     this.stepsView = steps;
     this.openSource = shown;
+    this.pendingOut = pending;
     const pre = sp.preamblePart;
     if (pre !== this.preSource) {
       this.preSource = pre;

@@ -10,6 +10,11 @@ export interface Step {
   source: Span;
   /** False only for the step still being written while streaming. */
   complete: boolean;
+  /**
+   * Only on the step being written: source text received but held back from `body` (an unclosed formula, the
+   * line or word still being written), so a UI can show it as a plain preview.
+   */
+  pending?: string;
 }
 
 /** A text part of the answer (preamble, thinking). */

@@ -671,6 +671,12 @@ export class StepSplitter {
     return this.done;
   }
 
+  /** Source text of the open part that its body does not show yet. */
+  get pendingText(): string {
+    const held = this.conv.held;
+    return this.streaming ? held : held + this.head;
+  }
+
   get openPart(): RawPart | null {
     return this.cur ? this.cur.toRaw(false) : null;
   }

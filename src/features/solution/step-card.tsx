@@ -39,7 +39,13 @@ export const StepCard = memo(function StepCard({ step, index, collapsed, writing
         </button>
       </h3>
       <div id={bodyId} className="step__body" hidden={collapsed}>
-        {!collapsed && (empty && writing ? <p className="step__pending">…</p> : <RichText text={step.body} />)}
+        {!collapsed && (empty && writing && !step.pending ? <p className="step__pending">…</p> : <RichText text={step.body} />)}
+        {!collapsed && writing && step.pending && (
+          // Text still arriving (an unfinished formula or line), shown as written until it can be typeset.
+          <p className="step__source" aria-hidden="true">
+            {step.pending}
+          </p>
+        )}
       </div>
       {writing && (
         <p className="step__writing" aria-hidden="true">
