@@ -4,11 +4,10 @@
  * this app understands, so a bad file can never damage the library.
  */
 import type { Result } from '../llm/result.ts';
-import { cleanName, cleanTags, type ItemSource, type LibraryItem, type LibrarySet } from './library.ts';
+import { cleanName, cleanTags, type LibraryItem, type LibrarySet } from './library.ts';
 import { isRecord } from './check-solution.ts';
 import { checkItem, isTime } from './check-item.ts';
 import { migrate, type Migrations } from './migrate.ts';
-import type { Solution } from '../solution/solution.ts';
 
 export const SET_FILE_FORMAT = 'stepwise-set';
 export const SET_FILE_VERSION = 1;
@@ -18,14 +17,8 @@ export const MAX_SET_FILE_CHARS = 20_000_000;
 /** Older file versions upgrade through here, one step each (none yet: v1 is the first format). */
 const SET_FILE_MIGRATIONS: Migrations = {};
 
-export interface SetFileItem {
-  problem: string;
-  solution: Solution;
-  answerText: string;
-  source: ItemSource;
-  model: string;
-  addedAt: number;
-}
+/** An item as a file carries it: a library item without its id (imports get fresh ids). */
+export type SetFileItem = Omit<LibraryItem, 'id'>;
 
 export interface SetFile {
   format: typeof SET_FILE_FORMAT;
