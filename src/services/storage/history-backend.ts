@@ -2,6 +2,8 @@
  * Where history entries are kept: IndexedDB in browsers, memory where IndexedDB is missing or refused (then
  * history lasts as long as the tab, and the user is told).
  */
+import { rowsById } from './memory-rows.ts';
+
 export interface HistoryBackend {
   /** Whether entries survive closing the tab. */
   readonly persistent: boolean;
@@ -60,11 +62,7 @@ export async function openIndexedDbBackend(factory: IDBFactory | undefined = glo
 }
 
 export function memoryBackend(initial: unknown[] = []): HistoryBackend {
-  const rows = new Map<string, unknown>();
-  initial.forEach((row, i) => {
-    const id = (row as { id?: unknown } | null)?.id;
-    rows.set(typeof id === 'string' ? id : `#${i}`, row);
-  });
+  const rows = rowsById(initial);
   return {
     persistent: false,
     getAll: async () => [...rows.values()].map((r) => structuredClone(r)),

@@ -2,6 +2,8 @@
  * Where library sets are kept: their own IndexedDB database (separate from history, so the two schemas
  * version independently), or memory where IndexedDB is missing or refused.
  */
+import { rowsById } from './memory-rows.ts';
+
 export interface LibraryBackend {
   /** Whether sets survive closing the tab. */
   readonly persistent: boolean;
@@ -54,11 +56,7 @@ export async function openIndexedDbLibrary(factory: IDBFactory | undefined = glo
 }
 
 export function memoryLibrary(initial: unknown[] = []): LibraryBackend & { rows: Map<string, unknown> } {
-  const rows = new Map<string, unknown>();
-  initial.forEach((row, i) => {
-    const id = (row as { id?: unknown } | null)?.id;
-    rows.set(typeof id === 'string' ? id : `#${i}`, row);
-  });
+  const rows = rowsById(initial);
   return {
     persistent: false,
     rows,
