@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
 import { AskForm } from '../features/ask/ask-form.tsx';
 import { HistoryList } from '../features/history/history-list.tsx';
 import { PasteForm } from '../features/paste/paste-form.tsx';
@@ -6,7 +6,16 @@ import { SettingsPanel } from '../features/settings/settings-panel.tsx';
 import { SolutionView } from '../features/solution/solution-view.tsx';
 import { flushHistory, initHistory } from '../stores/history-store.ts';
 import { showTab, toggleSettings, useLayoutStore, type ComposeTab } from '../stores/layout-store.ts';
+import { followLocation, useRouteStore, type Route } from '../stores/route-store.ts';
 import { preloadRichText } from '../ui/rich-text.tsx';
+
+// Teacher pages load on first visit: a student asking a problem never downloads them.
+const LibraryPage = lazy(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage })));
+const BatchPanel = lazy(() => import('../features/batch/batch-panel.tsx').then((m) => ({ default: m.BatchPanel })));
+const SolutionEditor = lazy(() => import('../features/editor/solution-editor.tsx').then((m) => ({ default: m.SolutionEditor })));
+const HandoutPage = lazy(() => import('../features/handout/handout-page.tsx').then((m) => ({ default: m.HandoutPage })));
+const PrintPage = lazy(() => import('../features/handout/print-page.tsx').then((m) => ({ default: m.PrintPage })));
+const SharedSolution = lazy(() => import('../features/share/shared-solution.tsx').then((m) => ({ default: m.SharedSolution })));
 
 const TABS: { id: ComposeTab; label: string }[] = [
   { id: 'ask', label: 'Ask' },
@@ -51,8 +60,33 @@ function Compose() {
   );
 }
 
+function Loading() {
+  return <p className="page-loading" role="status">Loading…</p>;
+}
+
+/** The main column for a route other than the tutor's. */
+function Page({ route }: { route: Exclude<Route, { name: 'tutor' } | { name: 'print' }> }) {
+  switch (route.name) {
+    case 'library':
+      return (
+        <>
+          <LibraryPage setId={route.setId} />
+          {route.setId !== null && <BatchPanel setId={route.setId} />}
+        </>
+      );
+    case 'edit':
+      return <SolutionEditor setId={route.setId} itemId={route.itemId} />;
+    case 'handout':
+      return <HandoutPage setId={route.setId} />;
+    case 'share':
+      return <SharedSolution payload={route.payload} />;
+  }
+}
+
 export function App() {
   const settingsOpen = useLayoutStore((s) => s.settingsOpen);
+  const route = useRouteStore((s) => s.route);
+  useEffect(() => followLocation(), []);
 
   useEffect(() => {
     void initHistory();
@@ -72,6 +106,14 @@ export function App() {
     };
   }, []);
 
+  if (route.name === 'print') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PrintPage />
+      </Suspense>
+    );
+  }
+  const onTutor = route.name === 'tutor';
   return (
     <div className="app">
       <header className="topbar">
@@ -80,10 +122,18 @@ export function App() {
           <span className="topbar__name">Stepwise</span>
           <span className="topbar__tagline">show your work, one step at a time</span>
         </div>
-        <div className="topbar__actions">
-          <a className="button button--ghost topbar__history-link" href="#history">
-            History
+        <nav className="topbar__actions" aria-label="Pages">
+          <a className="button button--ghost" href="#/" aria-current={onTutor ? 'page' : undefined}>
+            Tutor
           </a>
+          <a className="button button--ghost" href="#/library" aria-current={route.name === 'library' ? 'page' : undefined}>
+            Library
+          </a>
+          {onTutor && (
+            <a className="button button--ghost topbar__history-link" href="#history">
+              History
+            </a>
+          )}
           <button
             type="button"
             className={`button button--ghost${settingsOpen ? ' button--active' : ''}`}
@@ -96,9 +146,9 @@ export function App() {
             </span>{' '}
             Settings
           </button>
-        </div>
+        </nav>
       </header>
-      <div className="layout">
+      <div className={`layout${onTutor ? '' : ' layout--page'}`}>
         <main className="main">
           <h1 className="visually-hidden">Stepwise</h1>
           {settingsOpen && (
@@ -106,12 +156,22 @@ export function App() {
               <SettingsPanel />
             </div>
           )}
-          <Compose />
-          <SolutionView />
+          {onTutor ? (
+            <>
+              <Compose />
+              <SolutionView />
+            </>
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <Page route={route} />
+            </Suspense>
+          )}
         </main>
-        <aside className="sidebar" id="history">
-          <HistoryList />
-        </aside>
+        {onTutor && (
+          <aside className="sidebar" id="history">
+            <HistoryList />
+          </aside>
+        )}
       </div>
     </div>
   );
