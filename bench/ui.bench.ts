@@ -13,7 +13,8 @@
  *     starts to the end of the stream plus a short settle (so the last render counts);
  *   - long tasks: a `PerformanceObserver({type: 'longtask'})` (tasks > 50 ms) over the same window;
  *   - chunk-to-screen latency: `fetch` is wrapped so the SSE body is read through a pass-through stream that stamps
- *     each network read carrying answer text ("arrival": the moment page script could first see the chunk).
+ *     each network read carrying answer text ("arrival": the moment page script could first see the chunk);
+ *     chunks of only whitespace (≈ 6% of this stream) have nothing to show and are not timed, in any row.
  *     A MutationObserver on the rendered answer (app: the step list and final answer, not the status line;
  *     anchors: the markdown output) stamps each DOM change. A rAF loop marks every frame: its callback (the first
  *     rAF callback of the frame) posts a message, which runs once the frame's rendering (rAF callbacks, style,
@@ -24,7 +25,7 @@
  * The app is served from dist/ as built (run `npm run build` first; the build time is printed).
  * Figures only, never asserted: they depend on the machine.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,7 @@ const RECORDS = 'arenahard-0028,processbench-0043';
 const CHUNKS_PER_SECOND = 100;
 const ANCHORS_DIR = fileURLToPath(new URL('./anchors', import.meta.url));
 const SETTLE_MS = 500;
+const SLOW_MS = 50;
 const STREAM_TIMEOUT_MS = 150_000;
 
 interface PageRecord {
@@ -59,8 +61,10 @@ function instrument(contentSelector: string): void {
     for (const e of list.getEntries()) rec.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
 
-  // Content deltas in OpenAI SSE chunks; the opening role chunk carries "content":"" and is not counted.
-  const CONTENT = /"delta":\{"content":"(?!")/g;
+  // Content deltas in OpenAI SSE chunks; the opening role chunk carries "content":"" and is not counted, nor is
+  // a delta of only whitespace (a space or line break between words): it has nothing to show, so no renderer can
+  // show it, and timing it would time the next chunk instead.
+  const CONTENT = /"delta":\{"content":"(?!(?:\\n|\\r|\\t| )*")/g;
   const originalFetch = window.fetch.bind(window);
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     const response = await originalFetch(...args);
@@ -118,6 +122,8 @@ interface Result {
   commits: number;
   /** Start of each long task, ms after the request started. */
   longAt: number[];
+  /** When chunks took over SLOW_MS to reach the screen (ms since the measurement started; first 12). */
+  slowAt: number[];
   streamMs: number;
   /** Top self-time entries when STEPWISE_BENCH_PROFILE=1. */
   profile: string[];
@@ -125,6 +131,10 @@ interface Result {
 
 /** `STEPWISE_BENCH_PROFILE=1 npm run bench -- ui` adds each page's top self-time functions (CDP CPU profile). */
 const PROFILE = process.env.STEPWISE_BENCH_PROFILE === '1';
+/** With PROFILE, also write each page's raw `.cpuprofile` into this directory. */
+const PROFILE_DIR = process.env.STEPWISE_BENCH_PROFILE_DIR;
+/** `STEPWISE_BENCH_RENDERERS=app,plain` measures only those rows (quicker while working on one of them). */
+const RENDERERS = (process.env.STEPWISE_BENCH_RENDERERS ?? 'app,react-markdown,streamdown,plain').split(',');
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
@@ -167,7 +177,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Chunk latencies from the page's stamps (see the header comment). */
-function latencies(rec: PageRecord): number[] {
+function latencies(rec: PageRecord, slow?: number[]): number[] {
   const out: number[] = [];
   let m = 0;
   let p = 0;
@@ -178,6 +188,7 @@ function latencies(rec: PageRecord): number[] {
     while (p < rec.painted.length && rec.painted[p]! <= mutation) p++;
     if (p >= rec.painted.length) break;
     for (let i = 0; i < a.n; i++) out.push(rec.painted[p]! - a.t);
+    if (slow && rec.painted[p]! - a.t > SLOW_MS) slow.push(a.t);
   }
   return out;
 }
@@ -205,11 +216,18 @@ async function measurePage(
   const streamMs = Date.now() - t0;
   await page.waitForTimeout(SETTLE_MS);
   const after = await scriptDuration(cdp);
-  const profile = PROFILE ? summarizeProfile(((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile) : [];
+  let profile: string[] = [];
+  if (PROFILE) {
+    const raw = ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+    profile = summarizeProfile(raw);
+    // The whole profile, for Chrome DevTools' Performance panel or a script of your own.
+    if (PROFILE_DIR) writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(raw));
+  }
   const rec = await page.evaluate(() => (window as unknown as { __bench: PageRecord }).__bench);
   await cdp.detach();
   const long = rec.longTasks.filter((t) => t.start >= windowStart);
-  const lat = latencies(rec).sort((a, b) => a - b);
+  const slowAt: number[] = [];
+  const lat = latencies(rec, slowAt).sort((a, b) => a - b);
   return {
     name,
     scriptMs: after - before,
@@ -219,6 +237,7 @@ async function measurePage(
     chunks: rec.arrivals.reduce((s, a) => s + a.n, 0),
     commits: rec.mutations.length,
     longAt: long.map((t) => t.start - windowStart).slice(0, 12),
+    slowAt: slowAt.map((t) => t - windowStart).slice(0, 12),
     streamMs,
     profile,
   };
@@ -345,10 +364,10 @@ export async function benchUi(): Promise<string[]> {
     ]);
     const anchorsURL = anchors.resolvedUrls?.local[0];
     if (!anchorsURL) throw new Error('vite preview did not report a URL for the anchors');
-    results.push(await benchApp(app, server));
-    results.push(await benchAnchor(app, anchorsURL, server, 'react-markdown'));
-    results.push(await benchAnchor(app, anchorsURL, server, 'streamdown'));
-    results.push(await benchAnchor(app, anchorsURL, server, 'plain'));
+    if (RENDERERS.includes('app')) results.push(await benchApp(app, server));
+    for (const anchor of ['react-markdown', 'streamdown', 'plain'] as const) {
+      if (RENDERERS.includes(anchor)) results.push(await benchAnchor(app, anchorsURL, server, anchor));
+    }
   } finally {
     await app?.close();
     await anchors?.close();
@@ -371,17 +390,24 @@ export async function benchUi(): Promise<string[]> {
       (r.streamMs / 1000).toFixed(1),
     ]),
   ];
-  const appResult = results[0]!;
-  const streamdown = results.find((r) => r.name === 'streamdown')!;
-  const floor = results.find((r) => r.name === 'plain')!;
+  const appResult = results.find((r) => r.name === 'app');
+  const streamdown = results.find((r) => r.name === 'streamdown');
+  const floor = results.find((r) => r.name === 'plain');
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)}%`;
+  const versus =
+    appResult && streamdown && floor
+      ? [
+          `app script time: ${pct(appResult.scriptMs, streamdown.scriptMs)} of streamdown's (${pct(appResult.scriptMs - floor.scriptMs, streamdown.scriptMs - floor.scriptMs)} with the floor taken from both) — target ≤ 15%, no long task, latency p95 ≤ 16 ms`,
+        ]
+      : [];
   const js = initialJs();
   return [
     `stream: ${RECORDS} — ${splitIntoChunks(text).length} chunks, ≈ ${Math.round(formulas)} formulas, ${CHUNKS_PER_SECOND} chunks/s, headless Chromium, every step revealed`,
     ...table(rows, [15, 10, 11, 11, 12, 12, 7, 8, 7]),
-    `app script time: ${pct(appResult.scriptMs, streamdown.scriptMs)} of streamdown's (${pct(appResult.scriptMs - floor.scriptMs, streamdown.scriptMs - floor.scriptMs)} with the floor taken from both) — target ≤ 15%, no long task, latency p95 ≤ 16 ms`,
+    ...versus,
     `machine load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores: other work inflates script time and long tasks (see the floor row)`,
     ...results.filter((r) => r.longTasks > 0).map((r) => `${r.name} long tasks at s: ${r.longAt.map((t) => (t / 1000).toFixed(1)).join(', ')}`),
+    ...results.filter((r) => r.slowAt.length > 0).map((r) => `${r.name} chunks slower than ${SLOW_MS} ms to screen, arriving at s: ${r.slowAt.map((t) => (t / 1000).toFixed(2)).join(', ')}`),
     'commits: content DOM changes seen; latency: chunk read by page script → end of the frame that paints the first content change after it',
     ...results.flatMap((r) => (r.profile.length > 0 ? [`profile — ${r.name}:`, ...r.profile] : [])),
     `app initial JS (${js.files.join(', ')}): ${(js.bytes / 1024).toFixed(1)} KiB, ${(js.gzip / 1024).toFixed(1)} KiB gzip — dist/ built ${statSync(join(DIST_DIR, 'index.html')).mtime.toISOString()}`,

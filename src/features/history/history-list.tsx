@@ -2,6 +2,7 @@ import { memo, useEffect } from 'react';
 import { entryTitle, type HistoryEntry } from '../../core/history/history-entry.ts';
 import { deleteEntry, dismissNotice, forgetDeleted, undoDelete, useHistoryStore } from '../../stores/history-store.ts';
 import { closeEntry, openEntry, useRunStore } from '../../stores/run-store.ts';
+import { DismissibleNotices } from '../../ui/dismissible-notices.tsx';
 import { InlineMath } from '../../ui/inline-math.tsx';
 import { problemToInline } from '../../core/solution/problem-markdown.ts';
 
@@ -56,7 +57,16 @@ const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: Histo
       </button>
     </li>
   );
-});
+},
+// A streaming entry is saved every half second; only what the item shows should render it again.
+(a, b) =>
+  a.current === b.current &&
+  a.entry.id === b.entry.id &&
+  a.entry.problem === b.entry.problem &&
+  a.entry.createdAt === b.entry.createdAt &&
+  a.entry.source === b.entry.source &&
+  a.entry.model === b.entry.model &&
+  a.entry.status === b.entry.status);
 
 export function HistoryList() {
   const entries = useHistoryStore((s) => s.entries);
@@ -74,14 +84,7 @@ export function HistoryList() {
   return (
     <nav className="history" aria-label="History">
       <h2 className="history__heading">History</h2>
-      {notices.map((n) => (
-        <div key={n} className="notice notice--warning notice--compact" role="status">
-          <p className="notice__message">{n}</p>
-          <button type="button" className="link-button" onClick={() => dismissNotice(n)}>
-            Dismiss
-          </button>
-        </div>
-      ))}
+      <DismissibleNotices notices={notices} onDismiss={dismissNotice} />
       {lastDeleted && (
         <div className="notice notice--info notice--compact" role="status">
           <p className="notice__message">Deleted “{entryTitle(lastDeleted.problem, 40)}”.</p>

@@ -1,15 +1,13 @@
-import { viewReveal } from '../../core/reveal/reveal.ts';
 import type { Validation } from '../../core/history/history-entry.ts';
-import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { RichText, TexFormula } from '../../ui/rich-text.tsx';
 
 export function FinalAnswer() {
-  const solution = useRunStore((s) => s.solution);
-  const reveal = useRunStore((s) => s.reveal);
+  const answer = useRunStore((s) => s.solution.answer);
+  const { answerVisible } = useRevealView();
   const live = useRunStore((s) => isLivePhase(s.phase));
   const validated = useRunStore((s) => s.validated);
-  const answer = solution.answer;
-  if (!answer || !viewReveal(reveal, solution, !live).answerVisible) return null;
+  if (!answer || !answerVisible) return null;
   return (
     <section className="final-answer" aria-label="Final answer">
       <h3 className="final-answer__label">Final answer</h3>

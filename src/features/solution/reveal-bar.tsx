@@ -1,14 +1,13 @@
-import { viewReveal } from '../../core/reveal/reveal.ts';
-import { hideAll, isLivePhase, nextStep, revealAll, useRunStore } from '../../stores/run-store.ts';
+import { hideAll, isLivePhase, nextStep, revealAll, useRevealView, useRunStore } from '../../stores/run-store.ts';
 
 /** "Next step", "Reveal all", "Hide all" and the "Step k of n" progress. */
 export function RevealBar() {
-  const solution = useRunStore((s) => s.solution);
-  const reveal = useRunStore((s) => s.reveal);
+  const hasAnswer = useRunStore((s) => s.solution.answer !== null);
+  const all = useRunStore((s) => s.reveal.all);
   const live = useRunStore((s) => isLivePhase(s.phase));
-  const view = viewReveal(reveal, solution, !live);
+  const view = useRevealView();
   const total = view.totalSteps;
-  if (total === 0 && !solution.answer) return null;
+  if (total === 0 && !hasAnswer) return null;
 
   const progress =
     view.visibleSteps === 0
@@ -25,7 +24,7 @@ export function RevealBar() {
           ? 'All revealed'
           : '';
   const shownItems = view.visibleSteps + (view.answerVisible ? 1 : 0);
-  const totalItems = total + (solution.answer ? 1 : 0);
+  const totalItems = total + (hasAnswer ? 1 : 0);
 
   return (
     <div className="reveal-bar" role="group" aria-label="Reveal steps">
@@ -40,10 +39,10 @@ export function RevealBar() {
         <button type="button" className="button button--primary" onClick={nextStep} disabled={!view.canNext} aria-keyshortcuts="ArrowRight Space">
           Next step <kbd aria-hidden="true">→</kbd>
         </button>
-        <button type="button" className="button" onClick={revealAll} disabled={reveal.all || view.complete}>
+        <button type="button" className="button" onClick={revealAll} disabled={all || view.complete}>
           Reveal all
         </button>
-        <button type="button" className="button" onClick={hideAll} disabled={shownItems === 0 && !reveal.all}>
+        <button type="button" className="button" onClick={hideAll} disabled={shownItems === 0 && !all}>
           Hide all
         </button>
       </div>

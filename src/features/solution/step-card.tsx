@@ -1,24 +1,23 @@
-import { memo, useId } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { Step } from '../../core/solution/solution.ts';
 import { toggleStep } from '../../stores/run-store.ts';
 import { InlineMath } from '../../ui/inline-math.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
+import { CopyLatexButton } from './copy-latex-button.tsx';
 
-interface StepCardProps {
-  step: Step;
+interface StepShellProps {
   index: number;
+  title: string;
   collapsed: boolean;
   /** The step is still arriving. */
   writing: boolean;
+  /** The body, rendered only while the step is expanded. */
+  children: ReactNode;
 }
 
-/**
- * One revealed step. Memoised on the step object: the parser keeps completed steps identical between
- * snapshots, so while an answer streams only the step being written renders again.
- */
-export const StepCard = memo(function StepCard({ step, index, collapsed, writing }: StepCardProps) {
+/** A revealed step's frame: the heading that collapses and expands it, and its body. */
+export function StepShell({ index, title, collapsed, writing, children }: StepShellProps) {
   const bodyId = useId();
-  const empty = step.body.trim() === '';
   return (
     <li className={`step${collapsed ? ' step--collapsed' : ''}${writing ? ' step--writing' : ''}`}>
       <h3 className="step__heading">
@@ -30,22 +29,16 @@ export const StepCard = memo(function StepCard({ step, index, collapsed, writing
           onClick={() => toggleStep(index)}
         >
           <span className="step__number">Step {index + 1}</span>
-          {step.title !== '' && (
+          {title !== '' && (
             <span className="step__title">
-              <InlineMath text={step.title} />
+              <InlineMath text={title} />
             </span>
           )}
           <span className="step__chevron" aria-hidden="true" />
         </button>
       </h3>
       <div id={bodyId} className="step__body" hidden={collapsed}>
-        {!collapsed && (empty && writing && !step.pending ? <p className="step__pending">…</p> : <RichText text={step.body} />)}
-        {!collapsed && writing && step.pending && (
-          // Text still arriving (an unfinished formula or line), shown as written until it can be typeset.
-          <p className="step__source" aria-hidden="true">
-            {step.pending}
-          </p>
-        )}
+        {!collapsed && children}
       </div>
       {writing && (
         <p className="step__writing" aria-hidden="true">
@@ -53,5 +46,18 @@ export const StepCard = memo(function StepCard({ step, index, collapsed, writing
         </p>
       )}
     </li>
+  );
+}
+
+/**
+ * A step that is no longer being written. Memoised on the step object: the parser keeps completed steps
+ * identical between snapshots, so a finished step renders once.
+ */
+export const StepCard = memo(function StepCard({ step, index, collapsed }: { step: Step; index: number; collapsed: boolean }) {
+  return (
+    <StepShell index={index} title={step.title} collapsed={collapsed} writing={false}>
+      <RichText text={step.body} />
+      <CopyLatexButton step={step} index={index} />
+    </StepShell>
   );
 });

@@ -1,37 +1,44 @@
-import { useEffect, useRef } from 'react';
-import { viewReveal } from '../../core/reveal/reveal.ts';
-import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import { memo, useEffect, useRef } from 'react';
+import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { StepCard } from './step-card.tsx';
+import { WritingStepCard } from './writing-step-card.tsx';
+
+/** A finished step, reading its own step from the store so that the list need not render for it. */
+function DoneStep({ index, collapsed }: { index: number; collapsed: boolean }) {
+  const step = useRunStore((s) => s.solution.steps[index]);
+  return step ? <StepCard step={step} index={index} collapsed={collapsed} /> : null;
+}
+
+/**
+ * One step. While an answer streams, nothing here renders per frame: finished steps keep their step object,
+ * and the step being written paints its own text — the list renders when a step is added or revealed.
+ */
+const StepItem = memo(function StepItem({ index, collapsed }: { index: number; collapsed: boolean }) {
+  const writing = useRunStore((s) => isLivePhase(s.phase) && s.solution.steps[index]?.complete === false);
+  return writing ? <WritingStepCard index={index} collapsed={collapsed} /> : <DoneStep index={index} collapsed={collapsed} />;
+});
 
 export function StepList() {
-  const steps = useRunStore((s) => s.solution.steps);
-  const solution = useRunStore((s) => s.solution);
-  const reveal = useRunStore((s) => s.reveal);
-  const live = useRunStore((s) => isLivePhase(s.phase));
-  const view = viewReveal(reveal, solution, !live);
+  const { visibleSteps } = useRevealView();
+  const all = useRunStore((s) => s.reveal.all);
+  const collapsed = useRunStore((s) => s.reveal.collapsed);
   const listRef = useRef<HTMLOListElement>(null);
-  const previous = useRef(view.visibleSteps);
+  const previous = useRef(visibleSteps);
 
   useEffect(() => {
     // Bring a step revealed one at a time into view; "Reveal all" and streaming leave the scroll alone.
-    const revealedOne = view.visibleSteps === previous.current + 1 && !reveal.all;
-    previous.current = view.visibleSteps;
+    const revealedOne = visibleSteps === previous.current + 1 && !all;
+    previous.current = visibleSteps;
     if (!revealedOne) return;
     const last = listRef.current?.lastElementChild;
     if (last && 'scrollIntoView' in last) last.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [view.visibleSteps, reveal.all]);
+  }, [visibleSteps, all]);
 
-  if (view.visibleSteps === 0) return null;
+  if (visibleSteps === 0) return null;
   return (
     <ol className="steps" ref={listRef} aria-label="Steps">
-      {steps.slice(0, view.visibleSteps).map((step, i) => (
-        <StepCard
-          key={i}
-          step={step}
-          index={i}
-          collapsed={reveal.collapsed.includes(i)}
-          writing={live && !step.complete}
-        />
+      {Array.from({ length: visibleSteps }, (_, i) => (
+        <StepItem key={i} index={i} collapsed={collapsed.includes(i)} />
       ))}
     </ol>
   );

@@ -1,13 +1,13 @@
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { buildChatRequest, refusedParameter, type OptionalParam } from '../../core/llm/chat-request.ts';
 import { checkSettings } from '../../core/llm/check-settings.ts';
-import { describeFailure, type LlmError, type LlmFailure } from '../../core/llm/llm-error.ts';
+import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
 import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
-import { pageOrigin, type LlmEvent, type ModelSettings } from './settings.ts';
+import { failureReporter, type LlmEvent, type ModelSettings } from './settings.ts';
 
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /**
@@ -42,16 +42,7 @@ export async function streamSolution(
   problem: string,
   opts: StreamOptions,
 ): Promise<Result<StreamOutcome, LlmError>> {
-  const fail = (failure: LlmFailure): { ok: false; error: LlmError } => ({
-    ok: false,
-    error: describeFailure(failure, {
-      baseURL: settings.baseURL.trim(),
-      model: settings.model.trim(),
-      operation: 'solve',
-      apiKey: settings.apiKey.trim(),
-      pageOrigin: pageOrigin(),
-    }),
-  });
+  const fail = failureReporter(settings, 'solve');
 
   const checked = checkSettings(settings, { model: true });
   if (!checked.ok) return fail(checked.error);
@@ -65,12 +56,21 @@ export async function streamSolution(
   let stopped: 'user' | 'stalled' | null = null;
   let silenceMs = stallMs;
   let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastActivity = 0;
+  // Activity only stamps the time (it comes with every network read); the one timer, when it fires, looks at
+  // the stamp and waits again for whatever is left of the silence allowed.
+  const checkStall = () => {
+    const quiet = Date.now() - lastActivity;
+    if (quiet < silenceMs) {
+      stallTimer = setTimeout(checkStall, silenceMs - quiet);
+      return;
+    }
+    stopped ??= 'stalled';
+    controller.abort();
+  };
   const armStallTimer = () => {
-    clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => {
-      stopped ??= 'stalled';
-      controller.abort();
-    }, silenceMs);
+    lastActivity = Date.now();
+    stallTimer ??= setTimeout(checkStall, silenceMs);
   };
   const onUserAbort = () => {
     stopped ??= 'user';

@@ -6,6 +6,11 @@ import { memo, type ComponentProps, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkMath from 'remark-math';
 import { Formula } from '../math/formula.tsx';
+import { ensureKatexStyles } from '../math/katex-render.ts';
+
+/** Fetches KaTeX's stylesheet now, before the first formula needs it. */
+export const prepareMathStyles = ensureKatexStyles;
+import { simpleBlock, type InlinePart, type SimpleBlock } from './simple-block.ts';
 import { splitBlocks } from './split-blocks.ts';
 
 const remarkPlugins = [remarkMath];
@@ -46,12 +51,47 @@ const components: Components = {
   },
 };
 
-export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+/** One block through react-markdown (the general path). */
+export function FullMarkdownBlock({ text }: { text: string }) {
   return (
     <Markdown remarkPlugins={remarkPlugins} components={components}>
       {text}
     </Markdown>
   );
+}
+
+function Inline({ parts }: { parts: InlinePart[] }) {
+  return parts.map((p, i) => (typeof p === 'string' ? p : <Formula key={i} tex={p.tex} display={false} />));
+}
+
+/** The markup react-markdown gives these shapes, built directly (hast puts a newline between list items). */
+function SimpleBlockView({ block }: { block: SimpleBlock }) {
+  switch (block.kind) {
+    case 'paragraph':
+      return (
+        <p>
+          <Inline parts={block.parts} />
+        </p>
+      );
+    case 'display':
+      return <Formula tex={block.tex} display />;
+    case 'list': {
+      const items = block.items.flatMap((parts, i) => [
+        '\n',
+        <li key={i}>
+          <Inline parts={parts} />
+        </li>,
+      ]);
+      items.push('\n');
+      return block.ordered ? <ol start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul>{items}</ul>;
+    }
+  }
+}
+
+/** One block: the common simple shapes directly, everything else through react-markdown. */
+export const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const simple = simpleBlock(text);
+  return simple ? <SimpleBlockView block={simple} /> : <FullMarkdownBlock text={text} />;
 });
 
 /** Renders Markdown text; only blocks whose text changed are rendered again. */
