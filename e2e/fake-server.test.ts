@@ -264,6 +264,45 @@ describe('fake OpenAI-compatible server', () => {
   });
 });
 
+describe('fake server: per-problem failures and concurrency', () => {
+  it('fails only the requests whose problem contains a marker, until the marker is removed', async () => {
+    const server = await startFakeServer({ chunksPerSecond: 0, problemScenarios: { 'Problem C': 'server-error' } });
+    try {
+      const ask = (problem: string) =>
+        fetch(`${server.url}/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'm', messages: [{ role: 'system', content: 'Problem C' }, { role: 'user', content: problem }] }),
+        });
+      expect((await ask('Solve Problem A')).status).toBe(200);
+      const failed = await ask('Solve Problem C: 2x = 8');
+      expect(failed.status).toBe(500);
+      expect(server.requests.at(-1)?.scenario).toBe('server-error');
+      server.configure({ problemScenarios: {} });
+      expect((await ask('Solve Problem C: 2x = 8')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts chat requests in flight and the most at once', async () => {
+    const server = await startFakeServer({ chunksPerSecond: 200 });
+    try {
+      expect(server.concurrency()).toEqual({ active: 0, max: 0 });
+      const three = [1, 2, 3].map(() => post(server.url, { model: 'm', stream: true }).then((r) => r.text()));
+      await expect.poll(() => server.concurrency().active).toBe(3);
+      await Promise.all(three);
+      await expect.poll(() => server.concurrency()).toEqual({ active: 0, max: 3 });
+      server.resetConcurrency();
+      await (await post(server.url, { model: 'm' })).text();
+      await fetch(`${server.url}/models`);
+      await expect.poll(() => server.concurrency()).toEqual({ active: 0, max: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('fake server lifecycle', () => {
   it('requires the configured key', async () => {
     const server = await startFakeServer({ apiKey: 'sk-secret-key-123456' });

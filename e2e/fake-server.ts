@@ -6,7 +6,9 @@
  * A test picks the failure per server (`scenario` / `setScenario`) or per request, which a browser test can do
  * without touching the server: a path prefix in the base URL (`http://127.0.0.1:PORT/scenario/stall/v1`, which also
  * covers CORS preflights), an `x-fake-scenario` header, or the model name (`fake-stall`). The replayed answer is
- * chosen the same way: `/record/<id>/v1`, `x-fake-record`.
+ * chosen the same way: `/record/<id>/v1`, `x-fake-record`. `problemScenarios` picks a scenario by text in the
+ * problem (the last user message), so one request of a batch can fail while the others succeed. It counts the chat
+ * requests in flight (`concurrency()`), so a test can check a client's limit.
  *
  * It never keeps a process alive on its own (unref'd) and closes itself after `idleTimeoutMs` without requests.
  */
@@ -53,6 +55,13 @@ export interface FakeServerOptions {
   serverErrorStatus?: number;
   /** `retry-after` seconds for `rate-limited` (default 7). */
   retryAfterSeconds?: number;
+  /**
+   * Scenario for a chat request whose last user message contains the key (first match wins), ahead of the
+   * server-wide `scenario` (a scenario in the path, header or model name still comes first).
+   */
+  problemScenarios?: Record<string, Scenario>;
+  /** Holds a non-streamed reply back this long (ms), so a test can see the wait and cancel it. Default 0. */
+  nonStreamDelayMs?: number;
   /** Close after this long without a request. Default 60 s. */
   idleTimeoutMs?: number;
   port?: number;
@@ -80,6 +89,9 @@ export interface FakeServer {
   configure(options: Omit<FakeServerOptions, 'port' | 'keepProcessAlive' | 'corpusPath'>): void;
   /** Every request received, in order, for assertions about what the client sent. */
   requests: RecordedRequest[];
+  /** Chat-completion requests open right now, and the most open at once since start or `resetConcurrency()`. */
+  concurrency(): { active: number; max: number };
+  resetConcurrency(): void;
   close(): Promise<void>;
   /** Resolves once the server has closed (by `close()` or the idle timeout). */
   closed: Promise<void>;
@@ -141,6 +153,7 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
   if (options.record && options.text === undefined) answerForRecord(options.record, corpusPath);
 
   const requests: RecordedRequest[] = [];
+  const chats = { active: 0, max: 0 };
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let idleTimer: NodeJS.Timeout | undefined;
@@ -216,6 +229,7 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
       route.scenario ??
       (isScenario(String(headerScenario)) ? (headerScenario as Scenario) : undefined) ??
       (model.startsWith('fake-') && isScenario(model.slice(5)) ? (model.slice(5) as Scenario) : undefined) ??
+      scenarioForProblem(body, options.problemScenarios) ??
       options.scenario ??
       'ok';
     requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, scenario });
@@ -226,6 +240,11 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;
+    }
+    if (route.endpoint === 'chat' && req.method === 'POST') {
+      chats.active += 1;
+      chats.max = Math.max(chats.max, chats.active);
+      res.once('close', () => (chats.active -= 1));
     }
     if (!route.endpoint) {
       sendError(res, 404, `Unknown request URL: ${req.method} ${url.pathname}. Please check the URL for typos.`, 'invalid_request_error', null, 'unknown_url');
@@ -316,22 +335,26 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
     const created = Math.floor(Date.now() / 1000);
 
     if (!stream) {
-      sendJson(res, 200, {
-        id,
-        object: 'chat.completion',
-        created,
-        model,
-        choices: [
-          {
-            index: 0,
-            message: { role: 'assistant', content, refusal: null, ...(reasoning ? { [reasoningField]: reasoning } : {}) },
-            logprobs: null,
-            finish_reason: 'stop',
-          },
-        ],
-        usage: usageFor(content),
-        system_fingerprint: 'fp_stepwise_fake',
-      });
+      const reply = () =>
+        sendJson(res, 200, {
+          id,
+          object: 'chat.completion',
+          created,
+          model,
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content, refusal: null, ...(reasoning ? { [reasoningField]: reasoning } : {}) },
+              logprobs: null,
+              finish_reason: 'stop',
+            },
+          ],
+          usage: usageFor(content),
+          system_fingerprint: 'fp_stepwise_fake',
+        });
+      const delay = options.nonStreamDelayMs ?? 0;
+      if (delay > 0) later(() => !res.destroyed && reply(), delay);
+      else reply();
       return;
     }
 
@@ -431,9 +454,23 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
       options = { ...options, ...changes };
     },
     requests,
+    concurrency: () => ({ ...chats }),
+    resetConcurrency: () => {
+      chats.max = chats.active;
+    },
     close,
     closed,
   };
+}
+
+/** The scenario whose key occurs in the request's last user message, if any. */
+function scenarioForProblem(body: unknown, table: Record<string, Scenario> | undefined): Scenario | undefined {
+  if (!table) return undefined;
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  if (!Array.isArray(messages)) return undefined;
+  const user = messages.filter((m): m is { role: string; content: unknown } => typeof m === 'object' && m !== null && (m as { role?: unknown }).role === 'user').pop();
+  const text = typeof user?.content === 'string' ? user.content : JSON.stringify(user?.content ?? '');
+  return Object.entries(table).find(([key]) => text.includes(key))?.[1];
 }
 
 /** `/v1/...` optionally behind `/scenario/<name>` and `/record/<id>` segments. */

@@ -7,7 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { preview, type PreviewServer } from 'vite';
 
 export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+/** The built app; `STEPWISE_DIST_DIR` points elsewhere (the benchmark builds its own copy so other runs can't overwrite it). */
+export const DIST_DIR = process.env.STEPWISE_DIST_DIR ?? fileURLToPath(new URL('../dist', import.meta.url));
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
@@ -98,6 +99,46 @@ export function storedEntries(): Promise<{ problem: string; answer: string; vali
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const req = open.result.transaction('entries', 'readonly').objectStore('entries').getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result as never);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+/**
+ * Puts an empty library set straight into IndexedDB (pass to `page.evaluate`; runs in the page) — for tests that
+ * need a set before the library page's own "New set" is used. Load the app's library after it (navigate or reload).
+ */
+export function seedLibrarySet(set: { id: string; name: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('stepwise-library', 1);
+    open.onupgradeneeded = () => {
+      if (!open.result.objectStoreNames.contains('sets')) open.result.createObjectStore('sets', { keyPath: 'id' });
+    };
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const now = Date.now();
+      const tx = open.result.transaction('sets', 'readwrite');
+      tx.objectStore('sets').put({ ...set, tags: [], createdAt: now, updatedAt: now, items: [], v: 1, order: 0 });
+      tx.oncomplete = () => {
+        open.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Every stored library set, read straight from IndexedDB (pass to `page.evaluate`; runs in the page). */
+export function storedLibrarySets(): Promise<{ id: string; name: string; items: { problem: string; source: string; model: string; solution: { steps: unknown[]; answer: { text: string } | null } }[] }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('stepwise-library');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('sets', 'readonly').objectStore('sets').getAll();
       req.onsuccess = () => {
         open.result.close();
         resolve(req.result as never);

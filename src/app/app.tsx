@@ -144,7 +144,7 @@ export function App() {
             <span aria-hidden="true" className="gear">
               ⚙
             </span>{' '}
-            Settings
+            <span className="topbar__label">Settings</span>
           </button>
         </nav>
       </header>

@@ -16,7 +16,9 @@ import {
   renameSet,
   setTags,
   undoDelete,
+  updateLibraryItem,
   type DeleteResult,
+  type ItemChange,
   type Library,
   type LibraryItem,
   type LibraryResult,
@@ -110,10 +112,10 @@ export async function duplicateLibrarySet(setId: string, itemIds?: string[]): Pr
   return done.ok ? { ok: true, value: id } : done;
 }
 
-/** Saves a solution into a set; returns the new item's id. */
-export async function saveToLibrary(setId: string, item: Omit<LibraryItem, 'id' | 'addedAt'>): Promise<ActionResult<string>> {
+/** Saves a solution into a set (at the end, or just before item `before`); returns the new item's id. */
+export async function saveToLibrary(setId: string, item: Omit<LibraryItem, 'id' | 'addedAt'>, before?: string): Promise<ActionResult<string>> {
   const full: LibraryItem = { ...structuredClone(item), id: newId(), addedAt: now() };
-  const done = await apply((lib) => addItem(lib, setId, full, now()));
+  const done = await apply((lib) => addItem(lib, setId, full, now(), before));
   return done.ok ? { ok: true, value: full.id } : done;
 }
 
@@ -141,8 +143,17 @@ export function exportLibrarySet(setId: string): { fileName: string; text: strin
   return set ? { fileName: setFileName(set), text: exportSetFile(set, now()) } : null;
 }
 
+/** Saves an edit of one item (the editor's solution, the problem); resolves once it is written. */
+export const updateLibraryItemFields = (setId: string, itemId: string, change: ItemChange) =>
+  apply((lib) => updateLibraryItem(lib, setId, itemId, change, now()));
+
 export function dismissLibraryNotice(text: string): void {
   useLibraryStore.setState((s) => ({ notices: s.notices.filter((n) => n !== text) }));
+}
+
+/** Withdraws the "Undo" offer for the last delete (the user dismissed it). */
+export function forgetLibraryDelete(): void {
+  useLibraryStore.setState({ lastDelete: null });
 }
 
 /** For tests: empty state, the given storage, and deterministic ids and clock. */

@@ -5,6 +5,7 @@
  * running (and saving) if the student opens another entry meanwhile.
  */
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import {
   newEntry,
   type EntryError,
@@ -19,7 +20,9 @@ import {
   revealAll as revealAllState,
   revealNext,
   toggleCollapsed,
+  viewReveal,
   type RevealState,
+  type RevealView,
 } from '../core/reveal/reveal.ts';
 import { createSolutionParser, parseSolution, type SolutionParser } from '../core/solution/parse-solution.ts';
 import { emptySolution, type Solution } from '../core/solution/solution.ts';
@@ -66,6 +69,13 @@ const idle = (): RunState => ({
 export const useRunStore = create<RunState>()(() => idle());
 
 export const isLivePhase = (phase: RunPhase) => phase === 'connecting' || phase === 'streaming';
+
+/**
+ * What the reveal shows now. Compared field by field, so a component using it renders again only when the
+ * view changes, not on every streamed frame.
+ */
+export const useRevealView = (): RevealView =>
+  useRunStore(useShallow((s) => viewReveal(s.reveal, s.solution, !isLivePhase(s.phase))));
 
 interface LiveRun {
   id: string;
@@ -341,6 +351,19 @@ export async function showPasted(problem: string, answer: string): Promise<void>
   const solution = solutionOf(entry);
   useRunStore.setState(viewOf(entry, solution));
   await checkFinalAnswer(entry.id, problem, solution);
+}
+
+/**
+ * Shows an already-parsed solution (a library item, a shared link) as steps, in a new history entry. The
+ * solution is kept as given (it may have been edited since), with the answer text it came from, if any.
+ */
+export async function showSolution(fields: { problem: string; solution: Solution; source: EntrySource; model?: string; answer?: string }): Promise<void> {
+  const now = Date.now();
+  const { problem, solution, source } = fields;
+  const entry = newEntry({ id: newId(now), now, problem, source, model: fields.model ?? '', answer: fields.answer ?? '', solution, status: 'done' });
+  await putEntry(entry, 'now');
+  useRunStore.setState(viewOf(entry, solution));
+  if (source !== 'builtin') await checkFinalAnswer(entry.id, problem, solution);
 }
 
 // ——— History ———

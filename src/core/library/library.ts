@@ -100,12 +100,14 @@ export function setTags(library: Library, setId: string, tags: readonly string[]
   return updateSet(library, setId, now, (set) => ({ ok: true, value: { ...set, tags: cleanTags(tags) } }));
 }
 
-export function addItem(library: Library, setId: string, item: LibraryItem, now: number): LibraryResult {
-  return updateSet(library, setId, now, (set) =>
-    set.items.some((i) => i.id === item.id)
-      ? { ok: false, error: { kind: 'duplicate-id', id: item.id } }
-      : { ok: true, value: { ...set, items: [...set.items, item] } },
-  );
+/** Adds an item at the end of the set, or just before item `before` when that is in the set. */
+export function addItem(library: Library, setId: string, item: LibraryItem, now: number, before?: string): LibraryResult {
+  return updateSet(library, setId, now, (set) => {
+    if (set.items.some((i) => i.id === item.id)) return { ok: false, error: { kind: 'duplicate-id', id: item.id } };
+    const at = before === undefined ? -1 : set.items.findIndex((i) => i.id === before);
+    const items = at < 0 ? [...set.items, item] : [...set.items.slice(0, at), item, ...set.items.slice(at)];
+    return { ok: true, value: { ...set, items } };
+  });
 }
 
 /** Copies a set (all items, or only `itemIds` in their set order) under a new id, placed right after it. */
@@ -211,4 +213,19 @@ export function describeLibraryError(error: LibraryError): string {
     case 'duplicate-id':
       return 'Something with the same id is already in the library; nothing was changed.';
   }
+}
+
+/** The editable fields of a saved item: its problem and its (edited) solution. */
+export type ItemChange = Partial<Pick<LibraryItem, 'problem' | 'solution'>>;
+
+/** Replaces fields of one item in place (same id, same position) and stamps the set's `updatedAt`. */
+export function updateLibraryItem(library: Library, setId: string, itemId: string, change: ItemChange, now: number): LibraryResult {
+  return updateSet(library, setId, now, (set) => {
+    const index = set.items.findIndex((i) => i.id === itemId);
+    const item = set.items[index];
+    if (!item) return { ok: false, error: { kind: 'no-such-item', setId, itemId } };
+    const items = set.items.slice();
+    items[index] = { ...item, ...change };
+    return { ok: true, value: { ...set, items } };
+  });
 }

@@ -2,7 +2,9 @@
  * The `@page` rule for a handout: `@page` cannot be scoped to an element, so the print view injects it while
  * mounted. Paper size, margins and the page-number footer (Chromium prints CSS page-margin boxes).
  */
-export type Paper = 'a4' | 'letter';
+import type { Paper } from '../../core/handout/stored-options.ts';
+
+export type { Paper };
 
 export function pageCss(paper: Paper): string {
   const size = paper === 'a4' ? 'A4' : 'letter';

@@ -1,4 +1,13 @@
-// Placeholder while this page is being built (session 2); replaced by the feature's real component.
+import { useEffect } from 'react';
+import { initLibrary } from '../../stores/library-store.ts';
+import { SetList } from './set-list.tsx';
+import { SetPage } from './set-page.tsx';
+import './library.css';
+
+/** The teacher's library: every set (`setId` null) or one set's page. */
 export function LibraryPage({ setId }: { setId: string | null }) {
-  return <p>LibraryPage — under construction</p>;
+  useEffect(() => {
+    void initLibrary();
+  }, []);
+  return setId === null ? <SetList /> : <SetPage setId={setId} />;
 }

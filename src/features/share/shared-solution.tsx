@@ -1,4 +1,63 @@
-// Placeholder while this page is being built (session 2); replaced by the feature's real component.
+import { useEffect, useState } from 'react';
+import type { ShareError } from '../../core/share/share-payload.ts';
+import { navigate } from '../../stores/route-store.ts';
+import { showSolution } from '../../stores/run-store.ts';
+import './shared-solution.css';
+
+type Opening = { kind: 'reading' } | { kind: 'failed'; error: ShareError };
+
+/**
+ * Opens a solution shared by link: decodes the fragment (in this browser; the fragment never reaches a server),
+ * then shows it in the tutor's step-by-step view, kept in history. A damaged, cut or newer link is explained.
+ */
 export function SharedSolution({ payload }: { payload: string }) {
-  return <p>SharedSolution — under construction</p>;
+  const [state, setState] = useState<Opening>({ kind: 'reading' });
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      let read;
+      try {
+        const { readShareLink } = await import('../../services/share/share-link.ts');
+        read = await readShareLink(payload);
+      } catch {
+        read = {
+          ok: false as const,
+          error: { kind: 'corrupt' as const, message: 'This browser could not open the share link.', hint: 'Open it in an up-to-date Chrome, Edge, Firefox or Safari.' },
+        };
+      }
+      if (cancelled) return;
+      if (!read.ok) return setState({ kind: 'failed', error: read.error });
+      const { problem, solution, answer, model } = read.value;
+      await showSolution({ problem, solution, source: 'paste', model, answer });
+      if (cancelled) return;
+      // The link's address is replaced, not left behind: Back must not open (and save) it a second time.
+      history.replaceState(history.state, '', '#/');
+      navigate({ name: 'tutor' });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [payload]);
+
+  if (state.kind === 'reading') {
+    return (
+      <section className="shared card" aria-label="Shared solution">
+        <p role="status">Opening the shared solution…</p>
+      </section>
+    );
+  }
+  return (
+    <section className="shared card" aria-label="Shared solution">
+      <h2 className="shared__heading">This shared solution can’t be shown</h2>
+      <div className="notice notice--error" role="alert">
+        <p className="notice__message">{state.error.message}</p>
+        <p className="notice__hint">{state.error.hint}</p>
+      </div>
+      <p>
+        <a className="button" href="#/">
+          Go to the tutor
+        </a>
+      </p>
+    </section>
+  );
 }

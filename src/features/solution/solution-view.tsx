@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { problemToMarkdown } from '../../core/solution/problem-markdown.ts';
-import { RichText } from '../../ui/rich-text.tsx';
+import { preloadMathStyles, RichText } from '../../ui/rich-text.tsx';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
 import { FinalAnswer } from './final-answer.tsx';
 import { RevealBar } from './reveal-bar.tsx';
 import { RunError } from './run-error.tsx';
+import { SolutionActions } from './save-to-library.tsx';
 import { StatusLine } from './status-line.tsx';
 import { StepList } from './step-list.tsx';
 import { ThinkingPanel } from './thinking-panel.tsx';
@@ -29,6 +30,7 @@ export function SolutionView() {
   useEffect(() => {
     // A new or reopened solution may be below the fold (always, on a phone): bring its start into view.
     if (entryId !== null) regionRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    if (entryId !== null) preloadMathStyles();
   }, [entryId]);
 
   if (entryId === null) return <Welcome />;
@@ -46,6 +48,7 @@ export function SolutionView() {
       <FinalAnswer />
       <RunError />
       <RevealBar />
+      <SolutionActions />
     </section>
   );
 }

@@ -1,25 +1,17 @@
 import { checkSettings } from '../../core/llm/check-settings.ts';
-import { describeFailure, type LlmError, type LlmFailure } from '../../core/llm/llm-error.ts';
+import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
-import { pageOrigin, type ModelSettings } from './settings.ts';
+import { failureReporter, type ModelSettings } from './settings.ts';
 
 /** "Test connection" should answer quickly; a server that cannot list models in this time is not usable. */
 export const LIST_MODELS_TIMEOUT_MS = 20_000;
 
 /** The ids of the models the server offers, sorted, or precisely why they could not be listed. */
 export async function listModels(settings: ModelSettings, signal?: AbortSignal): Promise<Result<string[], LlmError>> {
-  const fail = (failure: LlmFailure): { ok: false; error: LlmError } => ({
-    ok: false,
-    error: describeFailure(failure, {
-      baseURL: settings.baseURL.trim(),
-      operation: 'list-models',
-      apiKey: settings.apiKey.trim(),
-      pageOrigin: pageOrigin(),
-    }),
-  });
+  const fail = failureReporter(settings, 'list-models');
 
   const checked = checkSettings(settings, { model: false });
   if (!checked.ok) return fail(checked.error);

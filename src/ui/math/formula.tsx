@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import { ensureKatexStyles, renderTex } from './katex-render.ts';
+// Copying a selection that includes a formula gives its LaTeX source (from the MathML annotation) as text.
+import 'katex/contrib/copy-tex';
 
 interface FormulaProps {
   tex: string;

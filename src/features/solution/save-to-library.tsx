@@ -1,0 +1,113 @@
+/**
+ * Under a finished solution: "Save to library" and "Share link". The save form and the link encoder load on
+ * first use, so a student who never saves or shares downloads neither.
+ */
+import { lazy, Suspense, useState } from 'react';
+import type { ShareError } from '../../core/share/share-payload.ts';
+import { getEntry } from '../../stores/history-store.ts';
+import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import './save-to-library.css';
+
+const SaveForm = lazy(() => import('./save-to-library-form.tsx').then((m) => ({ default: m.SaveForm })));
+
+export function SolutionActions() {
+  const entryId = useRunStore((s) => s.entryId);
+  const live = useRunStore((s) => isLivePhase(s.phase));
+  const hasContent = useRunStore((s) => s.solution.steps.length > 0 || s.solution.answer !== null);
+  if (entryId === null || live || !hasContent) return null;
+  // Keyed by entry: opening another solution starts with a closed form and no old link.
+  return <Actions key={entryId} />;
+}
+
+type ShareState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'link'; url: string; copied: boolean } | { kind: 'error'; error: ShareError };
+
+function Actions() {
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<{ setId: string; name: string } | null>(null);
+  const [share, setShare] = useState<ShareState>({ kind: 'idle' });
+  return (
+    <div className="solution-actions" role="group" aria-label="Keep or share this solution">
+      <div className="solution-actions__buttons">
+        <button type="button" className="button button--small" aria-expanded={saving} onClick={() => setSaving((v) => !v)}>
+          Save to library
+        </button>
+        <button type="button" className="button button--small" disabled={share.kind === 'busy'} onClick={() => void shareCurrent(setShare)}>
+          Share link
+        </button>
+      </div>
+      {saving && (
+        <Suspense fallback={<p className="solution-actions__note">Loading…</p>}>
+          <SaveForm
+            onSaved={(s) => {
+              setSaved(s);
+              setSaving(false);
+            }}
+            onCancel={() => setSaving(false)}
+          />
+        </Suspense>
+      )}
+      {saved && (
+        <p className="notice notice--success notice--compact" role="status">
+          <span className="notice__message">
+            Saved to <a href={`#/library/${encodeURIComponent(saved.setId)}`}>{saved.name}</a>
+          </span>
+        </p>
+      )}
+      <ShareResult state={share} />
+    </div>
+  );
+}
+
+/** Encodes the solution on screen into a link, shows it and copies it. Nothing is sent anywhere. */
+async function shareCurrent(set: (s: ShareState) => void): Promise<void> {
+  set({ kind: 'busy' });
+  const run = useRunStore.getState();
+  const shared = {
+    problem: run.problem,
+    solution: run.solution,
+    answer: (run.entryId !== null ? getEntry(run.entryId)?.answer : undefined) ?? '',
+    model: run.source === 'builtin' ? 'Built-in solver' : run.model,
+  };
+  let made;
+  try {
+    const { makeShareLink } = await import('../../services/share/share-link.ts');
+    made = await makeShareLink(shared, location.href);
+  } catch {
+    made = {
+      ok: false as const,
+      error: { kind: 'corrupt' as const, message: 'The link could not be made in this browser.', hint: 'Save the solution to a set and export the set file instead.' },
+    };
+  }
+  if (!made.ok) return set({ kind: 'error', error: made.error });
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(made.value);
+    copied = true;
+  } catch {
+    // No clipboard permission (or an insecure page): the link is in the field to copy by hand.
+  }
+  set({ kind: 'link', url: made.value, copied });
+}
+
+function ShareResult({ state }: { state: ShareState }) {
+  if (state.kind === 'error') {
+    return (
+      <div className="notice notice--error notice--compact" role="alert">
+        <p className="notice__message">{state.error.message}</p>
+        <p className="notice__hint">{state.error.hint}</p>
+      </div>
+    );
+  }
+  if (state.kind !== 'link') return null;
+  return (
+    <div className="solution-actions__share">
+      <label className="field-label" htmlFor="share-link">
+        Share link
+      </label>
+      <input id="share-link" className="input" readOnly value={state.url} onFocus={(e) => e.currentTarget.select()} />
+      <p className="field-hint" role="status">
+        {state.copied ? 'Copied. ' : 'Copy the link above. '}The solution is inside the link itself: opening it sends nothing to any server.
+      </p>
+    </div>
+  );
+}
