@@ -127,6 +127,18 @@ const cutShort = (line: string, i: number, word: string) => {
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === undefined;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+/** A spaced `$ … $` formula is at most this long, so deciding it never waits long or rescans far. */
+const SPACED_MAX = 200;
+
+/** The next unescaped `$` in `line` within SPACED_MAX characters after `from`, or -1. */
+function spacedClose(line: string, from: number): number {
+  for (let i = from; i < line.length && i < from + SPACED_MAX; i++) {
+    if (line[i] === '\\') i++;
+    else if (line[i] === '$') return i;
+  }
+  return -1;
+}
+
 export class MathConverter {
   private state: State = { t: 'text' };
   /** The current line so far (only the current line is kept). */
@@ -408,7 +420,23 @@ export class MathConverter {
           continue;
         }
         if (isSpace(next)) {
-          // Pandoc: an opening `$` needs a non-space right after it. A lone `$` is text.
+          // Pandoc: an opening `$` needs a non-space right after it, so a lone `$` is text (a price). Models
+          // also write `$ \frac{1}{31} \div 3 $`: a spaced pair on one line with a LaTeX command inside is math.
+          const close = spacedClose(line, i + 1);
+          if (close < 0 && !eol && n < i + 1 + SPACED_MAX) {
+            this.scan = i; // the line is still arriving: wait for it before deciding
+            return;
+          }
+          if (close > 0 && close + 1 >= n && !eol) {
+            this.scan = i; // what follows the closer decides (a digit makes it a price)
+            return;
+          }
+          if (close > 0 && /\\[a-zA-Z]/.test(line.slice(i + 1, close)) && !isDigit(line[close + 1]) && line[close + 1] !== '$') {
+            this.emitPlain(this.done, i);
+            this.emitInline(line.slice(i + 1, close), i, close + 1);
+            this.done = this.scan = close + 1;
+            continue;
+          }
           this.scan = i + 1;
           continue;
         }

@@ -22,6 +22,13 @@ describe('problemToMarkdown', () => {
       'A shirt costs \\$5 and pants cost \\$10. How much for $n$ shirts?',
     );
   });
+
+  it('reads a spaced $ … $ pair with a LaTeX command inside as math (qwen25math-0004), not a spaced price', () => {
+    expect(problemToMarkdown('Compute $ \\frac{1}{31} \\div \\frac{1}{93} $.')).toBe('Compute $\\frac{1}{31} \\div \\frac{1}{93}$.');
+    expect(problemToMarkdown('Pay $ 5 or $ 6 today.')).toBe('Pay \\$ 5 or \\$ 6 today.');
+    // A closing `$` followed by a digit is a price's: not a formula.
+    expect(problemToMarkdown('From $ \\text{5} to $10.')).not.toMatch(/(^|[^\\])\$\\text/);
+  });
 });
 
 describe('problemToInline', () => {
