@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ShareError } from '../../core/share/share-payload.ts';
 import { navigate } from '../../stores/route-store.ts';
-import { showSolution } from '../../stores/run-store.ts';
+import { readSharedSolution, showSharedSolution } from '../../stores/share-actions.ts';
 import './shared-solution.css';
 
 type Opening = { kind: 'reading' } | { kind: 'failed'; error: ShareError };
@@ -15,20 +15,10 @@ export function SharedSolution({ payload }: { payload: string }) {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      let read;
-      try {
-        const { readShareLink } = await import('../../services/share/share-link.ts');
-        read = await readShareLink(payload);
-      } catch {
-        read = {
-          ok: false as const,
-          error: { kind: 'corrupt' as const, message: 'This browser could not open the share link.', hint: 'Open it in an up-to-date Chrome, Edge, Firefox or Safari.' },
-        };
-      }
+      const read = await readSharedSolution(payload);
       if (cancelled) return;
       if (!read.ok) return setState({ kind: 'failed', error: read.error });
-      const { problem, solution, answer, model } = read.value;
-      await showSolution({ problem, solution, source: 'paste', model, answer });
+      await showSharedSolution(read.value);
       if (cancelled) return;
       // The link's address is replaced, not left behind: Back must not open (and save) it a second time.
       history.replaceState(history.state, '', '#/');

@@ -4,8 +4,8 @@
  */
 import { lazy, Suspense, useState } from 'react';
 import type { ShareError } from '../../core/share/share-payload.ts';
-import { getEntry } from '../../stores/history-store.ts';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import { shareCurrentSolution } from '../../stores/share-actions.ts';
 import './save-to-library.css';
 
 const SaveForm = lazy(() => import('./save-to-library-form.tsx').then((m) => ({ default: m.SaveForm })));
@@ -61,23 +61,7 @@ function Actions() {
 /** Encodes the solution on screen into a link, shows it and copies it. Nothing is sent anywhere. */
 async function shareCurrent(set: (s: ShareState) => void): Promise<void> {
   set({ kind: 'busy' });
-  const run = useRunStore.getState();
-  const shared = {
-    problem: run.problem,
-    solution: run.solution,
-    answer: (run.entryId !== null ? getEntry(run.entryId)?.answer : undefined) ?? '',
-    model: run.source === 'builtin' ? 'Built-in solver' : run.model,
-  };
-  let made;
-  try {
-    const { makeShareLink } = await import('../../services/share/share-link.ts');
-    made = await makeShareLink(shared, location.href);
-  } catch {
-    made = {
-      ok: false as const,
-      error: { kind: 'corrupt' as const, message: 'The link could not be made in this browser.', hint: 'Save the solution to a set and export the set file instead.' },
-    };
-  }
+  const made = await shareCurrentSolution(location.href);
   if (!made.ok) return set({ kind: 'error', error: made.error });
   let copied = false;
   try {
