@@ -3,6 +3,7 @@
  * `solution` environments (shown via `\printanswers`), ruled work space, page numbers in the footer. Math
  * stays LaTeX; text is escaped so the file compiles with pdflatex as written.
  */
+import { markBareMath } from '../solution/bare-math.ts';
 import type { Block, HandoutDocument, HandoutProblem, HandoutSection } from '../handout/handout.ts';
 import { cleanMath, escapeLatexText, markdownToLatex } from './markdown-to-latex.ts';
 
@@ -59,7 +60,8 @@ function blockLatex(block: Block): string {
 }
 
 function questionLatex(problem: HandoutProblem, mode: 'worksheet' | 'worked' | 'key'): string {
-  const out = [`\\question ${markdownToLatex(problem.problem)}`];
+  const problemText = problem.problem.split('\n').map(markBareMath).join('\n');
+  const out = [`\\question ${markdownToLatex(problemText)}`];
   if (mode === 'worked') {
     // Worked steps go in a solution environment so the same file also prints as a bare worksheet (\noprintanswers).
     out.push('\\begin{solution}', ...problem.blocks.map(blockLatex), '\\end{solution}');

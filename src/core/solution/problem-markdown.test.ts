@@ -31,6 +31,14 @@ describe('problemToMarkdown', () => {
   });
 });
 
+describe('problems typed without delimiters', () => {
+  it('typesets the math in them, in the page and in titles', () => {
+    expect(problemToMarkdown('Solve x^2 - 5x + 6 = 0')).toBe('Solve $x^{2} - 5x + 6 = 0$');
+    expect(problemToInline('2x + 3 = 11')).toBe('$2x + 3 = 11$');
+    expect(problemToMarkdown('1. 3x = 9\n2. Factor x^2 - 9')).toBe('1\\. $3x = 9$  \n2\\. Factor $x^{2} - 9$');
+  });
+});
+
 describe('problemToInline', () => {
   it('puts every formula inline on one line', () => {
     expect(problemToInline('Find\n\\[ \\int_0^1\n x\\,dx \\]  and \\(y\\)')).toBe('Find $\\int_0^1 x\\,dx$ and $y$');

@@ -1,8 +1,10 @@
 /**
  * A problem as a student types it — plain text with LaTeX in `$…$`, `$$…$$`, `\(…\)` or `\[…\]` — as Markdown
  * for the renderer: math in remark-math's form (by the same rules as model answers, so "$5 and $10" stays
- * text), everything else literal (a `*` in "3*x" is a times sign, not emphasis), line breaks kept.
+ * text), everything else literal (a `*` in "3*x" is a times sign, not emphasis), line breaks kept; math typed
+ * without delimiters is recognised (bare-math.ts).
  */
+import { markBareMath } from './bare-math.ts';
 import { MathConverter } from './math-convert.ts';
 
 const MARKDOWN_SPECIAL = /\\\$|[\\`*_[\]<>#~|!{}]/g;
@@ -24,7 +26,8 @@ function convert(text: string, display: (tex: string) => string, lineBreak: stri
       out += lead[1]! + (lead[2] !== undefined ? `${lead[2]}\\${lead[3]}` : `\\${lead[4]}`);
       rest = line.slice(lead[0].length);
     }
-    conv.feed(rest);
+    // Outside a display formula, math typed without delimiters ("Solve x^2 = 4") is typeset too.
+    conv.feed(conv.inDisplay ? rest : markBareMath(rest));
     if (i < lines.length - 1) {
       conv.endLine();
       if (!conv.inDisplay) out += lineBreak;
