@@ -32,6 +32,16 @@ describe('SolutionView while streaming', () => {
     await waitFor(() => expect(within(region).getByRole('status').textContent).toMatch(/writing step 2…/), { timeout: 5000 });
     expect(within(region).getByRole('button', { name: 'Stop' })).toBeTruthy();
 
+    // The step being written shows its text as it arrives (painted straight from the store, no React render).
+    await waitFor(
+      () => {
+        const writing = region.querySelector('.step--writing');
+        expect(writing?.querySelector('.streaming-tail')?.textContent ?? '').toMatch(/\w/);
+        expect(region.getAttribute('aria-busy')).toBe('true');
+      },
+      { timeout: 5000, interval: 5 },
+    );
+
     // Step 1 is complete now: nothing in it may change while the rest streams in.
     const first = within(region).getAllByRole('listitem')[0]!;
     await waitFor(() => expect(first.querySelector('.katex')).not.toBeNull());
