@@ -54,6 +54,18 @@ describe('library store', () => {
     expect((await renameLibrarySet('missing', 'x')).ok).toBe(false);
   });
 
+  it('says so when a change could not be saved, and keeps it on screen', async () => {
+    await initLibrary();
+    const made = await createLibrarySet('Week 1');
+    expect(made.ok).toBe(true);
+    backend.write = () => Promise.reject(new Error('QuotaExceededError'));
+    const renamed = await renameLibrarySet(made.ok ? made.value : '', 'Week 2');
+    expect(renamed.ok).toBe(false);
+    expect(renamed.ok ? '' : renamed.error).toMatch(/could not be saved.*QuotaExceededError/);
+    expect(names()).toEqual(['Week 2']);
+    expect(useLibraryStore.getState().notices.join(' ')).toMatch(/could not be saved/);
+  });
+
   it('delete, then undo, restores the set in storage too', async () => {
     await createLibrarySet('A');
     await createLibrarySet('B');

@@ -71,11 +71,19 @@ function notice(text: string | null): void {
   if (text !== null) useLibraryStore.setState((s) => (s.notices.includes(text) ? s : { notices: [...s.notices, text] }));
 }
 
-/** Puts `next` in the store and queues its write; resolves once it is saved (or the failure is noticed). */
-function commit(prev: Library, next: Library, lastDelete?: UndoToken | null): Promise<void> {
+/**
+ * Puts `next` in the store and queues its write; resolves once it is saved with null, or with why it could not
+ * be (also shown as a notice): the change stays on screen, and the caller can say it was not saved.
+ */
+function commit(prev: Library, next: Library, lastDelete?: UndoToken | null): Promise<string | null> {
   useLibraryStore.setState(lastDelete === undefined ? { library: next } : { library: next, lastDelete });
-  writes = writes.then(async () => notice(await (await getStorage()).save(prev, next)));
-  return writes;
+  const saved = writes.then(async () => {
+    const failure = await (await getStorage()).save(prev, next);
+    notice(failure);
+    return failure;
+  });
+  writes = saved.then(() => undefined);
+  return saved;
 }
 
 export type ActionResult<T = void> = Result<T, string>;
@@ -84,16 +92,16 @@ async function apply(change: (library: Library) => LibraryResult, lastDelete?: U
   const prev = useLibraryStore.getState().library;
   const result = change(prev);
   if (!result.ok) return { ok: false, error: describeLibraryError(result.error) };
-  await commit(prev, result.value, lastDelete);
-  return { ok: true, value: undefined };
+  const failure = await commit(prev, result.value, lastDelete);
+  return failure === null ? { ok: true, value: undefined } : { ok: false, error: failure };
 }
 
 async function applyDelete(change: (library: Library) => DeleteResult): Promise<ActionResult> {
   const prev = useLibraryStore.getState().library;
   const result = change(prev);
   if (!result.ok) return { ok: false, error: describeLibraryError(result.error) };
-  await commit(prev, result.value.library, result.value.undo);
-  return { ok: true, value: undefined };
+  const failure = await commit(prev, result.value.library, result.value.undo);
+  return failure === null ? { ok: true, value: undefined } : { ok: false, error: failure };
 }
 
 /** Creates a set and returns its id. */
