@@ -53,6 +53,22 @@ describe('SolutionEditor', () => {
     await waitFor(() => expect(document.querySelector('[aria-label="Step 2 preview"] .katex')).not.toBeNull());
   });
 
+  it('does not say "All changes saved" while a later edit still waits for its save', async () => {
+    await open();
+    // The first save is held until released: the user types meanwhile.
+    let release!: () => void;
+    const write = backend.write.bind(backend);
+    backend.write = (put, remove) => new Promise<void>((resolve) => (release = () => void write(put, remove).then(resolve)));
+    fireEvent.click(screen.getByRole('button', { name: 'Move step 1 down' }));
+    await waitFor(() => expect(release).toBeDefined());
+    backend.write = write;
+    fireEvent.change(screen.getByRole('textbox', { name: 'Final answer' }), { target: { value: 'x = 5' } });
+    await act(async () => release());
+    expect(document.querySelector('.editor__save')?.textContent).not.toMatch(/All changes saved/);
+    await waitFor(() => expect(storedSolution().answer?.text).toBe('x = 5'), { timeout: 3000 });
+    await waitFor(() => expect(document.querySelector('.editor__save')?.textContent).toMatch(/All changes saved/));
+  });
+
   it('lists a broken formula under the body, never crashing, and clears it once fixed; the edit is saved', async () => {
     await open();
     const body = screen.getByRole('textbox', { name: 'Step 1 body' });

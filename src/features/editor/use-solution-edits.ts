@@ -42,7 +42,8 @@ export function useSolutionEdits(setId: string, itemId: string, initial: Solutio
     if (solution === saved.current) return;
     saved.current = solution;
     void updateLibraryItemFields(setId, itemId, { solution }).then((result) => {
-      if (saved.current !== solution) return;
+      // A later edit (saved or still waiting for its save) decides what the status says.
+      if (saved.current !== solution || latest.current !== solution) return;
       setSave(result.ok ? { kind: 'saved' } : { kind: 'failed', message: result.error });
     });
   }, [setId, itemId]);
