@@ -7,6 +7,7 @@ import { SolutionView } from '../features/solution/solution-view.tsx';
 import { flushHistory, initHistory } from '../stores/history-store.ts';
 import { showTab, toggleSettings, useLayoutStore, type ComposeTab } from '../stores/layout-store.ts';
 import { followLocation, useRouteStore, type Route } from '../stores/route-store.ts';
+import { onPageHide } from '../ui/on-page-hide.ts';
 import { preloadRichText } from '../ui/rich-text.tsx';
 
 // Teacher pages load on first visit: a student asking a problem never downloads them.
@@ -94,16 +95,7 @@ export function App() {
     const idle = globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
     idle(() => preloadRichText());
     // Closing or hiding the tab saves a streaming answer right away instead of at the next coalesced write.
-    const save = () => void flushHistory();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') save();
-    };
-    window.addEventListener('pagehide', save);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', save);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
+    return onPageHide(() => void flushHistory());
   }, []);
 
   if (route.name === 'print') {

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { completeSteps } from '../../core/edit/edit-solution.ts';
 import { breakTyping, canRedo, canUndo, createHistory, recordEdit, redo, undo } from '../../core/edit/edit-history.ts';
 import type { Solution } from '../../core/solution/solution.ts';
+import { onPageHide } from '../../ui/on-page-hide.ts';
 import { updateLibraryItemFields } from '../../stores/library-store.ts';
 
 /** Typing is saved this long after the last keystroke. */
@@ -57,14 +58,9 @@ export function useSolutionEdits(setId: string, itemId: string, initial: Solutio
   }, [history, flush]);
 
   useEffect(() => {
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    const stop = onPageHide(flush);
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stop();
       flush();
     };
   }, [flush]);

@@ -2,6 +2,7 @@ import { checkSettings } from '../../core/llm/check-settings.ts';
 import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { failureFromError } from './failure-from-error.ts';
+import { createDeadline } from './deadline.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
 import { failureReporter, type ModelSettings } from './settings.ts';
@@ -18,17 +19,7 @@ export async function listModels(settings: ModelSettings, signal?: AbortSignal):
   if (signal?.aborted) return fail({ type: 'aborted' });
   const { baseURL, apiKey } = checked.value;
 
-  const controller = new AbortController();
-  let stopped: 'user' | 'stalled' | null = null;
-  const timer = setTimeout(() => {
-    stopped ??= 'stalled';
-    controller.abort();
-  }, LIST_MODELS_TIMEOUT_MS);
-  const onUserAbort = () => {
-    stopped ??= 'user';
-    controller.abort();
-  };
-  signal?.addEventListener('abort', onUserAbort, { once: true });
+  const deadline = createDeadline(LIST_MODELS_TIMEOUT_MS, signal);
 
   const client = createOpenAIClient({
     baseURL,
@@ -38,18 +29,17 @@ export async function listModels(settings: ModelSettings, signal?: AbortSignal):
   });
   try {
     // Read the raw reply: the SDK turns a non-JSON page (a web UI at the wrong URL) into an empty list.
-    const response = await client.models.list({ signal: controller.signal }).asResponse();
+    const response = await client.models.list({ signal: deadline.signal }).asResponse();
     const ids = modelIds(await response.text());
-    if (stopped) throw new Error('stopped');
+    if (deadline.stopped()) throw new Error('stopped');
     if (!ids) return fail({ type: 'unexpected-response' });
     return { ok: true, value: ids };
   } catch (error) {
-    if (stopped === 'stalled') return fail({ type: 'stalled', afterMs: LIST_MODELS_TIMEOUT_MS });
-    if (stopped === 'user') return fail({ type: 'aborted' });
+    if (deadline.stopped() === 'stalled') return fail({ type: 'stalled', afterMs: LIST_MODELS_TIMEOUT_MS });
+    if (deadline.stopped() === 'user') return fail({ type: 'aborted' });
     return fail(failureFromError(error, 'request'));
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onUserAbort);
+    deadline.dispose();
   }
 }
 

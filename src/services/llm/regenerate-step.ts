@@ -5,6 +5,7 @@ import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { buildStepMessages, type StepPromptInput } from '../../core/prompt/step-prompt.ts';
 import { failureFromError } from './failure-from-error.ts';
+import { createDeadline } from './deadline.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
 import { failureReporter, type ModelSettings } from './settings.ts';
@@ -29,17 +30,7 @@ export async function regenerateStep(settings: ModelSettings, input: StepPromptI
   const reasoningModel = isReasoningModel(model);
   const timeoutMs = reasoningModel ? REASONING_REGENERATE_TIMEOUT_MS : REGENERATE_TIMEOUT_MS;
 
-  const controller = new AbortController();
-  let stopped: 'user' | 'stalled' | null = null;
-  const timer = setTimeout(() => {
-    stopped ??= 'stalled';
-    controller.abort();
-  }, timeoutMs);
-  const onUserAbort = () => {
-    stopped ??= 'user';
-    controller.abort();
-  };
-  signal?.addEventListener('abort', onUserAbort, { once: true });
+  const deadline = createDeadline(timeoutMs, signal);
   const client = createOpenAIClient({ baseURL, apiKey, fetch: createGuardedFetch({ baseURL, onActivity: () => undefined }), timeoutMs: timeoutMs * 2 });
   const messages = buildStepMessages(input, { reasoningModel });
   const omit = new Set<OptionalParam>();
@@ -48,13 +39,13 @@ export async function regenerateStep(settings: ModelSettings, input: StepPromptI
     for (;;) {
       const body = { ...buildChatRequest({ model, reasoningEffort: settings.reasoningEffort }, input.problem, { stream: false, omit }), messages };
       try {
-        const completion = await client.chat.completions.create({ ...body, stream: false }, { signal: controller.signal });
-        if (stopped) break;
+        const completion = await client.chat.completions.create({ ...body, stream: false }, { signal: deadline.signal });
+        if (deadline.stopped()) break;
         const message = completion.choices?.[0]?.message;
         if (!message) return fail({ type: 'unexpected-response' });
         return { ok: true, value: message.content ?? message.refusal ?? '' };
       } catch (error) {
-        if (stopped) break;
+        if (deadline.stopped()) break;
         const failure = failureFromError(error, 'request');
         const refused = failure.type === 'http' ? refusedParameter(failure) : null;
         if (refused && refused !== 'stream' && !omit.has(refused)) {
@@ -64,9 +55,8 @@ export async function regenerateStep(settings: ModelSettings, input: StepPromptI
         return fail(failure);
       }
     }
-    return fail(stopped === 'stalled' ? { type: 'stalled', afterMs: timeoutMs } : { type: 'aborted' });
+    return fail(deadline.stopped() === 'stalled' ? { type: 'stalled', afterMs: timeoutMs } : { type: 'aborted' });
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onUserAbort);
+    deadline.dispose();
   }
 }
