@@ -81,7 +81,7 @@ describe('built-in solver, no model configured', () => {
     await context.close();
   });
 
-  it('declines prose once, with the ways forward', async () => {
+  it('declines prose once, labelled "Needs a model" (not "Failed") with the ways forward, also in history', async () => {
     const { page, context } = await openPage(app);
     await ask(page, 'Write a poem about integrals');
     const alert = page.getByRole('alert');
@@ -89,6 +89,38 @@ describe('built-in solver, no model configured', () => {
     expect((await alert.textContent())?.match(/can't do this one/g)).toHaveLength(1);
     expect(await alert.getByRole('button', { name: 'Open settings' }).count()).toBe(1);
     expect(await alert.getByRole('button', { name: 'Paste an answer' }).count()).toBe(1);
+    const solution = page.getByRole('region', { name: 'Solution' });
+    expect(await solution.getByRole('status').filter({ hasText: 'Needs a model' }).count()).toBe(1);
+    expect(await solution.getByText('Failed', { exact: true }).count()).toBe(0);
+    const history = page.getByRole('navigation', { name: 'History' });
+    const item = history.getByRole('button', { name: /^Write a poem about integrals · / });
+    await expect.poll(() => item.getAttribute('aria-label')).toMatch(/ · Needs a model$/);
+    expect(await history.getByText(/failed/i).count()).toBe(0);
+    await context.close();
+  });
+
+  it('solves every example offered on the first screen, as it comes (no "Failed" on a first click)', async () => {
+    const { page, context, errors } = await openPage(app);
+    const examples = page.getByRole('group', { name: 'Examples' }).getByRole('button');
+    const labels = await examples.allTextContents();
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    // The word problem needs a model, so it is not offered until one is set up.
+    expect(labels).not.toContain('Word problem');
+    const solution = page.getByRole('region', { name: 'Solution' });
+    for (const label of labels) {
+      await page.getByRole('group', { name: 'Examples' }).getByRole('button', { name: label }).click();
+      const typed = await page.getByRole('textbox', { name: 'Problem' }).inputValue();
+      const before = (await solution.count()) > 0 ? await solution.locator('.problem-text').textContent() : null;
+      await page.getByRole('button', { name: 'Solve', exact: true }).click();
+      await expect.poll(() => solution.locator('.problem-text').textContent(), { timeout: 10_000 }).not.toBe(before);
+      await expect.poll(() => solution.getByRole('status').first().textContent(), { timeout: 10_000 }).toBe('Solved by the built-in solver');
+      await solution.getByRole('button', { name: 'Reveal all' }).click();
+      await solution.getByRole('region', { name: 'Final answer' }).waitFor();
+      expect(await solution.locator('.math-error, .katex-error').count(), typed).toBe(0);
+    }
+    await useModelServer(page, server.url);
+    expect(await page.getByRole('group', { name: 'Examples' }).getByRole('button', { name: 'Word problem' }).count()).toBe(1);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import {
   newEntry,
+  SOLVER_DECLINED_KIND,
   type EntryError,
   type EntrySource,
   type EntryStatus,
@@ -300,7 +301,16 @@ async function solveBuiltin(problem: string, id: string, now: number): Promise<v
     const solver = await import('../services/solver/index.ts');
     outcome = solver.solveProblem(problem);
   } catch {
-    outcome = { ok: false, reason: 'The built-in solver could not be loaded.' };
+    // A real failure (the solver's code did not load, e.g. offline after an update): Retry can help.
+    const error = {
+      kind: 'solver-unavailable',
+      message: 'The built-in solver could not be loaded.',
+      hint: 'Check your connection and press Retry, or reload the page.',
+    };
+    const failed = newEntry({ ...base, status: 'failed', error });
+    await putEntry(failed, 'now');
+    useRunStore.setState(viewOf(failed, solutionOf(failed)));
+    return;
   }
   const entry = outcome.ok
     ? newEntry({ ...base, solution: outcome.solution, status: 'done' })
@@ -308,7 +318,7 @@ async function solveBuiltin(problem: string, id: string, now: number): Promise<v
         ...base,
         status: 'failed',
         error: {
-          kind: 'solver',
+          kind: SOLVER_DECLINED_KIND,
           message: outcome.reason,
           hint: 'It covers common algebra and calculus: equations, inequalities, systems, factoring, simplifying, derivatives. For this problem, open Settings and connect a model server, or paste an answer from any chatbot under "Paste an answer".',
         },

@@ -85,6 +85,14 @@ export const INTERRUPTED_ERROR: EntryError = {
   hint: 'Everything received before that is kept. Ask again for the complete solution.',
 };
 
+/** The error kind of a problem the built-in solver declined: not a failure, it needs a model (or a pasted answer). */
+export const SOLVER_DECLINED_KIND = 'solver';
+
+/** True when the entry is a problem the built-in solver declined, so it is labelled "Needs a model", not "Failed". */
+export function needsModel(entry: Pick<HistoryEntry, 'status' | 'error'>): boolean {
+  return entry.status === 'failed' && entry.error?.kind === SOLVER_DECLINED_KIND;
+}
+
 export type EntryCheck =
   | { ok: true; entry: HistoryEntry; repaired: string[] }
   | { ok: false; reason: string; newer?: boolean };

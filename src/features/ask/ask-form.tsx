@@ -5,7 +5,7 @@ import { solve } from '../../stores/run-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
 import { problemToMarkdown } from '../../core/solution/problem-markdown.ts';
 import { RichText } from '../../ui/rich-text.tsx';
-import { EXAMPLE_PROBLEMS } from './example-problems.ts';
+import { examplesFor } from './example-problems.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -60,7 +60,7 @@ export function AskForm() {
       )}
       <div className="ask__examples" role="group" aria-label="Examples">
         <span className="ask__examples-label">Try:</span>
-        {EXAMPLE_PROBLEMS.map((ex) => (
+        {examplesFor(solver).map((ex) => (
           <button key={ex.label} type="button" className="chip" onClick={() => setDraft({ problem: ex.problem })} title={ex.problem}>
             {ex.label}
           </button>

@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react';
-import { entryTitle, type HistoryEntry } from '../../core/history/history-entry.ts';
+import { entryTitle, needsModel, type HistoryEntry } from '../../core/history/history-entry.ts';
 import { deleteEntry, dismissNotice, forgetDeleted, undoDelete, useHistoryStore } from '../../stores/history-store.ts';
 import { closeEntry, openEntry, useRunStore } from '../../stores/run-store.ts';
 import { DismissibleNotices } from '../../ui/dismissible-notices.tsx';
@@ -25,7 +25,8 @@ export function formatWhen(time: number, now = Date.now()): string {
 
 const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: HistoryEntry; current: boolean }) {
   const title = entryTitle(entry.problem);
-  const meta = [formatWhen(entry.createdAt), SOURCE_LABEL[entry.source] || entry.model, STATUS_LABEL[entry.status]]
+  const status = needsModel(entry) ? 'Needs a model' : STATUS_LABEL[entry.status];
+  const meta = [formatWhen(entry.createdAt), SOURCE_LABEL[entry.source] || entry.model, status]
     .filter((x) => x !== '')
     .join(' · ');
   return (
@@ -66,7 +67,8 @@ const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: Histo
   a.entry.createdAt === b.entry.createdAt &&
   a.entry.source === b.entry.source &&
   a.entry.model === b.entry.model &&
-  a.entry.status === b.entry.status);
+  a.entry.status === b.entry.status &&
+  a.entry.error?.kind === b.entry.error?.kind);
 
 export function HistoryList() {
   const entries = useHistoryStore((s) => s.entries);

@@ -2,6 +2,7 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadDraft } from '../../services/storage/index.ts';
 import { useHistoryStore } from '../../stores/history-store.ts';
 import { resetStoresForTest } from '../../stores/reset-stores.ts';
 import { useRunStore } from '../../stores/run-store.ts';
@@ -38,6 +39,10 @@ describe('PasteForm', () => {
     expect(s.solution.steps.map((st) => st.title)).toEqual(['Subtract 3', 'Divide by 2']);
     expect(s.solution.answer?.text).toBe('x = 4');
     expect(useHistoryStore.getState().entries[0]).toMatchObject({ source: 'paste', answer: CHATGPT_STYLE });
+    // The fields keep what was pasted (a line can be fixed and shown again), and so does the tab's storage.
+    expect((screen.getByRole('textbox', { name: 'Problem' }) as HTMLTextAreaElement).value).toBe('Solve 2x + 3 = 11');
+    expect((screen.getByRole('textbox', { name: "Model's answer" }) as HTMLTextAreaElement).value).toBe(CHATGPT_STYLE);
+    expect(loadDraft()).toMatchObject({ pasteProblem: 'Solve 2x + 3 = 11', pasteAnswer: CHATGPT_STYLE });
   });
 
   it('asks for the problem instead of dropping the answer', async () => {

@@ -16,7 +16,8 @@ export function PasteForm() {
       return;
     }
     setProblemMissing(false);
-    void showPasted(problem, answer).then(() => setDraft({ pasteProblem: '', pasteAnswer: '' }));
+    // The fields stay as they are: the student may fix a line of the answer and show it again.
+    void showPasted(problem, answer);
   };
 
   return (

@@ -55,6 +55,18 @@ describe('SettingsPanel', () => {
     expect(useSettingsStore.getState().model).toBe('beta-70b');
   });
 
+  it('"Test connection" warns when the typed model is not on the server, and offers the closest one', async () => {
+    const user = userEvent.setup();
+    render(<SettingsPanel />);
+    await user.type(screen.getByRole('textbox', { name: 'Base URL' }), server.url);
+    await user.type(screen.getByRole('textbox', { name: 'Model' }), 'beta-07b');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('beta-07b is not on this server; did you mean beta-70b?')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Use beta-70b' }));
+    expect(useSettingsStore.getState().model).toBe('beta-70b');
+    expect(screen.queryByText(/is not on this server/)).toBeNull();
+  });
+
   it('"Test connection" says precisely why it cannot connect', async () => {
     const user = userEvent.setup();
     server.configure({ apiKey: 'sk-right' });

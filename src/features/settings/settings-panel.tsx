@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { hostOf, normalizeBaseURL } from '../../core/llm/base-url.ts';
+import { matchModel, missingModelMessage } from '../../core/llm/model-match.ts';
 import { MODEL_PRESETS, presetForBaseURL } from '../../core/llm/model-presets.ts';
 import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { ReasoningEffort } from '../../core/llm/chat-request.ts';
@@ -26,12 +27,23 @@ function ConnectionResult() {
       </div>
     );
   }
+  const match = matchModel(current, test.models);
   return (
     <div className="notice notice--success" role="status">
       <p className="notice__message">
         Connected to {hostOf(test.baseURL)}: {test.models.length} {test.models.length === 1 ? 'model' : 'models'}.
         {test.models.length > 0 && ' Pick one:'}
       </p>
+      {match.status === 'missing' && (
+        <p className="notice__hint connection__missing-model">
+          <strong>{missingModelMessage(match)}</strong>{' '}
+          {match.suggestion !== null && (
+            <button type="button" className="link-button" onClick={() => updateSettings({ model: match.suggestion ?? '', solver: 'model' })}>
+              Use {match.suggestion}
+            </button>
+          )}
+        </p>
+      )}
       {test.models.length > 0 && (
         <ul className="model-list" aria-label="Models on the server">
           {test.models.map((m) => (

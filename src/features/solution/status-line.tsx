@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { needsModel } from '../../core/history/history-entry.ts';
 import { hostOf } from '../../core/llm/base-url.ts';
 import { isLivePhase, stop, useRunStore, type RunState } from '../../stores/run-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
 
 /** What the run is doing now, in words. */
-export function describePhase(s: Pick<RunState, 'phase' | 'solution' | 'source'>, host: string): string {
+export function describePhase(s: Pick<RunState, 'phase' | 'solution' | 'source' | 'error'>, host: string): string {
   const { steps, answer } = s.solution;
   switch (s.phase) {
     case 'connecting':
@@ -18,7 +19,8 @@ export function describePhase(s: Pick<RunState, 'phase' | 'solution' | 'source'>
     case 'stopped':
       return 'Stopped';
     case 'failed':
-      return 'Failed';
+      // A problem the built-in solver declines is not a failure: it is out of its reach.
+      return needsModel({ status: 'failed', error: s.error }) ? 'Needs a model' : 'Failed';
     case 'interrupted':
       return 'Cut off';
     case 'idle':
