@@ -1,20 +1,17 @@
-/** A one-line text (a step title) whose `$…$` parts are typeset inline; the rest is plain text. */
+/**
+ * One line of text (a step title, a problem in a list) with its math typeset inline and the rest as plain text.
+ * Which parts are math is decided by the parser's rules (core/solution/inline-math.ts): "$20 and $15" stay text,
+ * "x² − 1" and `$x^2$` are typeset.
+ */
+import { useMemo } from 'react';
+import { inlineMathParts } from '../core/solution/inline-math.ts';
 import { TexFormula } from './rich-text.tsx';
 
-const INLINE = /\$([^$\n]+?)\$/g;
-
 export function InlineMath({ text }: { text: string }) {
-  const parts: (string | { tex: string })[] = [];
-  let last = 0;
-  for (const m of text.matchAll(INLINE)) {
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push({ tex: m[1] ?? '' });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
+  const parts = useMemo(() => inlineMathParts(text), [text]);
   return (
     <>
-      {parts.map((p, i) => (typeof p === 'string' ? p : <TexFormula key={i} tex={p.tex} display={false} />))}
+      {parts.map((p, i) => (p.kind === 'text' ? p.text : <TexFormula key={i} tex={p.tex} display={p.display} />))}
     </>
   );
 }

@@ -60,6 +60,7 @@ describe('checkEntry', () => {
 describe('entryTitle', () => {
   it('drops math delimiters and shortens', () => {
     expect(entryTitle('Solve  \\(x^2 = 4\\)\nfor $x$')).toBe('Solve x^2 = 4 for x');
+    expect(entryTitle('A shirt costs $20 and a hat costs $15.')).toBe('A shirt costs $20 and a hat costs $15.');
     expect(entryTitle('a'.repeat(200), 20)).toHaveLength(20);
     expect(entryTitle('   ')).toBe('Untitled problem');
   });

@@ -4,6 +4,7 @@
  * tinkering may have left anything there).
  */
 import type { Solution } from '../solution/solution.ts';
+import { inlinePlainText } from '../solution/inline-math.ts';
 import { emptyReveal, type RevealState } from '../reveal/reveal.ts';
 
 /** v2 added the optional `validated` (the built-in solver's check of the final answer). */
@@ -218,13 +219,12 @@ export function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
   return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** One line for lists and titles: the problem without Markdown/LaTeX delimiters, shortened. */
+/**
+ * One line for lists and titles: the problem without its formulas' delimiters, shortened. Which dollars delimit
+ * a formula is the parser's rule, so a price keeps its `$` ("A shirt costs $20").
+ */
 export function entryTitle(problem: string, max = 90): string {
-  const flat = problem
-    .replace(/\\[()[\]]/g, ' ')
-    .replace(/\$+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = inlinePlainText(problem);
   if (flat === '') return 'Untitled problem';
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }

@@ -16,6 +16,7 @@ describe('markBareMath', () => {
     for (const line of [
       'I have a cat and 3 dogs.',
       'A shirt costs $5.',
+      'A shirt costs $20 and a hat costs $15. How much for both?',
       'It is 3-4 km away',
       'Meet on 2024-01-05 at 10',
       'Solve $x^2 = 4$ and x = 2',
@@ -25,6 +26,30 @@ describe('markBareMath', () => {
     ]) {
       expect(markBareMath(line), line).toBe(line);
     }
+  });
+});
+
+describe('typed Unicode math', () => {
+  it('typesets powers, roots, π, "2pi", operators and relations typed as symbols', () => {
+    expect(markBareMath('Solve x² − 5x + 6 = 0')).toBe('Solve $x^{2} - 5x + 6 = 0$');
+    expect(markBareMath('Simplify x³ + 2x²')).toBe('Simplify $x^{3} + 2x^{2}$');
+    expect(markBareMath('Simplify √2 × √8')).toBe('Simplify $\\sqrt{2} \\times \\sqrt{8}$');
+    expect(markBareMath('Expand √(x+1)')).toBe('Expand $\\sqrt{x+1}$');
+    expect(markBareMath('Find the area, using π')).toBe('Find the area, using $\\pi$');
+    expect(markBareMath('Evaluate sin(2pi)')).toBe('Evaluate $\\sin (2\\pi )$');
+    expect(markBareMath('What is 12 ÷ 4?')).toBe('What is $12 \\div 4$?');
+    expect(markBareMath('Is x ≤ 3 or x ≥ 5?')).toBe('Is $x \\le 3$ or $x \\ge 5$?');
+  });
+
+  it('leaves words that contain "pi" (or are "pi") and symbols used as prose alone', () => {
+    for (const line of ['I ate a pie with a pilot in a spin', 'the digits of pi', 'Chapter 3 · Lesson']) {
+      expect(markBareMath(line), line).toBe(line);
+    }
+  });
+
+  it('typesets math on a line whose dollars are prices, not on one with a formula in dollars', () => {
+    expect(markBareMath('A pen costs $5 and x² = 4')).toBe('A pen costs $5 and $x^{2} = 4$');
+    expect(markBareMath('Solve $x^2 = 4$ and x = 2')).toBe('Solve $x^2 = 4$ and x = 2');
   });
 });
 
