@@ -87,7 +87,7 @@ describe('solution editor', () => {
   it('edits, splits, merges, reorders, deletes, undoes and edits the answer; a reload keeps it all', async () => {
     const { page, context, errors } = await openPage(app);
     await openEditor(page);
-    expect(await titles(page)).toEqual(['Move the constant term', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Move the constant term', 'Solve for $x$', 'Check']);
     // The problem is typeset in the heading.
     await expect.poll(() => page.locator('h2 .katex').count()).toBeGreaterThan(0);
 
@@ -108,26 +108,26 @@ describe('solution editor', () => {
       el.setSelectionRange(at, at);
     });
     await page.getByRole('button', { name: 'Split step 1 at cursor' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Subtract 3 (continued)', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Subtract 3 (continued)', 'Solve for $x$', 'Check']);
     expect(await page.getByRole('textbox', { name: 'Step 2 body' }).inputValue()).toBe('so $2x = 8$.');
     await page.getByRole('button', { name: 'Merge step 1 with next' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for $x$', 'Check']);
     expect(await body.inputValue()).toBe('Subtract $3$ from both sides:\n\n$$2x = \\frac{16}{2}$$\n\nso $2x = 8$.');
 
     await page.getByRole('button', { name: 'Move step 3 up' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for x']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for $x$']);
     await page.getByRole('button', { name: 'Delete step 2' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for x']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for $x$']);
     await page.getByRole('button', { name: 'Undo' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for x']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for $x$']);
     await page.getByRole('button', { name: 'Move step 2 down' }).click();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for $x$', 'Check']);
     // Ctrl+Z outside a field undoes too; Ctrl+Y redoes.
     await page.locator('body').click({ position: { x: 2, y: 2 } });
     await page.keyboard.press('Control+z');
-    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for x']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Check', 'Solve for $x$']);
     await page.keyboard.press('Control+y');
-    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for $x$', 'Check']);
 
     const answer = page.getByRole('textbox', { name: 'Final answer' });
     expect(await answer.inputValue()).toBe('x = 4');
@@ -137,11 +137,11 @@ describe('solution editor', () => {
     await saved(page);
     await page.reload();
     await page.getByRole('textbox', { name: 'Step 1 title' }).waitFor();
-    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for x', 'Check']);
+    expect(await titles(page)).toEqual(['Subtract 3', 'Solve for $x$', 'Check']);
     expect(await page.getByRole('textbox', { name: 'Step 1 body' }).inputValue()).toContain('\\frac{16}{2}');
     expect(await page.getByRole('textbox', { name: 'Final answer' }).inputValue()).toBe('x = \\dfrac{8}{2} = 4');
     const stored = await page.evaluate(storedSolution, 0);
-    expect(stored.steps.map((s) => s.title)).toEqual(['Subtract 3', 'Solve for x', 'Check']);
+    expect(stored.steps.map((s) => s.title)).toEqual(['Subtract 3', 'Solve for $x$', 'Check']);
     expect(stored.steps.every((s) => s.complete)).toBe(true);
     expect(stored.answer?.text).toBe('x = \\dfrac{8}{2} = 4');
     expect(errors).toEqual([]);
@@ -187,7 +187,7 @@ describe('solution editor', () => {
     expect(await page.getByRole('button', { name: 'Move step 1 down' }).isDisabled()).toBe(true);
     await step2.getByRole('button', { name: 'Cancel' }).click();
     expect(await step2.getByText('Regenerating…').count()).toBe(0);
-    expect(await page.getByRole('textbox', { name: 'Step 2 title' }).inputValue()).toBe('Solve for x');
+    expect(await page.getByRole('textbox', { name: 'Step 2 title' }).inputValue()).toBe('Solve for $x$');
 
     server.configure({ nonStreamDelayMs: 600 });
     server.requests.length = 0;
@@ -205,7 +205,7 @@ describe('solution editor', () => {
     expect(prompt).toContain('## Step 3: Check');
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    expect(await page.getByRole('textbox', { name: 'Step 2 title' }).inputValue()).toBe('Solve for x');
+    expect(await page.getByRole('textbox', { name: 'Step 2 title' }).inputValue()).toBe('Solve for $x$');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { handoutToLatex } from './handout-latex.ts';
-import { handout } from './test-support/sample-handout.ts';
+import { defaultHandoutOptions, layoutHandout } from '../handout/handout.ts';
+import { handout, sources } from './test-support/sample-handout.ts';
 
 /** Every \begin{x} has its \end{x}, properly nested — the commonest way generated LaTeX fails to compile. */
 function environments(latex: string): string[] {
@@ -92,5 +93,14 @@ describe('handoutToLatex', () => {
     expect(tex.match(/\\question /g)).toHaveLength(2);
     expect(tex).toContain('\\textbf{Answer:} $x = 8$');
     expect(tex).not.toContain('Subtract 3');
+  });
+
+  it('keeps the math in a step title as math (the built-in solver titles "Solve for $x$") and escapes its text', () => {
+    const first = sources[0]!;
+    const steps = [{ ...first.solution.steps[0]!, title: 'Solve for $x$ & check' }];
+    const doc = layoutHandout([{ ...first, solution: { ...first.solution, steps } }], { ...defaultHandoutOptions(), mode: 'worked' });
+    const tex = handoutToLatex(doc, { paper: 'a4' });
+    expect(tex).toContain('\\textbf{Step 1: Solve for $x$ \\& check}');
+    expectBalancedBraces(tex);
   });
 });

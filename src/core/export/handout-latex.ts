@@ -5,7 +5,7 @@
  */
 import { markBareMath } from '../solution/bare-math.ts';
 import type { Block, HandoutDocument, HandoutProblem, HandoutSection } from '../handout/handout.ts';
-import { cleanMath, escapeLatexText, markdownToLatex } from './markdown-to-latex.ts';
+import { cleanMath, escapeLatexText, inlineToLatex, markdownToLatex } from './markdown-to-latex.ts';
 
 export type Paper = 'a4' | 'letter';
 
@@ -22,8 +22,9 @@ const linesLength = (count: number) => `${(count * LINE_HEIGHT_IN).toFixed(2)}in
 /** A keep-together block: a full-width minipage cannot break across pages. */
 const keep = (latex: string) => `\\par\\noindent\\begin{minipage}{\\linewidth}\n${latex}\n\\end{minipage}\\par\\medskip`;
 
+/** A title is inline Markdown like a body line: its `$x$` stays math ("Solve for $x$"). */
 function stepLabel(index: number, title: string): string {
-  return `Step ${index + 1}${title.trim() ? `: ${escapeLatexText(title.trim())}` : ''}`;
+  return `Step ${index + 1}${title.trim() ? `: ${inlineToLatex(title.trim())}` : ''}`;
 }
 
 function stepLatex(block: Extract<Block, { kind: 'step' }>): string {

@@ -146,7 +146,7 @@ function addFractions(e: Expr, fs: FracLit[], ops: Op[], inside: boolean): Expr 
   steps.push(show(signedFrac(top, L)));
   steps.push(show(out));
   const uniq = steps.filter((x, i) => steps.indexOf(x) === i);
-  ops.push({ kind: inside ? 'paren' : 'addsub', text: `$${uniq.join(' = ')}$${L > 1n ? ` (common denominator ${L})` : ''}` });
+  ops.push({ kind: inside ? 'paren' : 'addsub', text: `$${uniq.join(' = ')}$${L > 1n ? ` (common denominator $${L}$)` : ''}` });
   return out;
 }
 
@@ -183,7 +183,7 @@ function computeInner(e: Expr, ops: Op[], inside: boolean): Expr {
         text = `$${show(e)} = ${show(mul(a, recip))} = ${show(out)}$ (dividing by a fraction is multiplying by its reciprocal)`;
       } else if (R.isInt(a.v) && R.isInt(b.v) && !dec) {
         const g = R.gcd(a.v.n, b.v.n);
-        if (g > 1n && !R.isInt(val)) text += ` (divide the top and bottom by ${g})`;
+        if (g > 1n && !R.isInt(val)) text += ` (divide the top and bottom by $${g}$)`;
       }
       ops.push({ kind: 'muldiv', text });
       return out;

@@ -258,7 +258,9 @@ export function tex(e: Expr): string {
           const posExpr: Expr = pos.n === 1n && pos.d === 1n ? rest : mul({ ...first, v: pos }, ...a.args.slice(1));
           s += ` - ${tex(posExpr)}`;
         } else {
-          s += ` + ${tex(a)}`;
+          // Any other term written with a leading minus (a product whose first factor is negative): "- …", never "+ -…".
+          const t = tex(a);
+          s += t.startsWith('-') ? ` - ${t.slice(1)}` : ` + ${t}`;
         }
       });
       return s;
@@ -273,6 +275,8 @@ export function tex(e: Expr): string {
       e.args.forEach((a, i) => {
         let part = tex(a);
         const negative = a.t === 'neg' || (a.t === 'num' && isNeg(a.v));
+        // A factor bracketed for its minus sign alone (−10, −x, (−2)²), not a bracketed sum.
+        const signed = i > 0 && prec(a) >= P.Mul && (negative || part.startsWith('-') || (a.t === 'pow' && part.startsWith('\\left(-')));
         const needParen = prec(a) < P.Mul || (i > 0 && (negative || part.startsWith('-')));
         if (needParen) part = paren(part);
         if (i === 0) {
@@ -281,18 +285,25 @@ export function tex(e: Expr): string {
         }
         const prev = e.args[i - 1]!;
         // An explicit dot between two numbers, or before a number, or after a \frac number; otherwise juxtapose.
+        // A negative factor after another is bracketed and dotted, as a teacher writes it: 6 · (−10), 2 · (−x).
         const dot =
           (startsWithDigit(a) && !needParen) ||
           (prev.t === 'num' && !isInt(prev.v) && !prev.dec && a.t === 'num') ||
           (prev.t === 'div' && a.t === 'div') ||
-          (a.t === 'num' && !needParen) ||
+          a.t === 'num' ||
+          signed ||
           (prev.t === 'fn' && FN_TEX[prev.name] !== undefined && !part.startsWith('\\left('));
         s += dot ? ` \\cdot ${part}` : part.startsWith('\\') || /^[a-zA-Z]/.test(part) ? ` ${part}` : part;
       });
       return s;
     }
-    case 'div':
-      return `\\frac{${tex(e.num)}}{${tex(e.den)}}`;
+    case 'div': {
+      // −2/x is written −\frac{2}{x}, so a sum shows "1 - \frac{2}{x}", never "1 + \frac{-2}{x}". A numerator that
+      // is a sum keeps its sign inside (−x + 1 is not −(x + 1)).
+      const top = tex(e.num);
+      if (top.startsWith('-') && e.num.t !== 'add') return `-\\frac{${top.slice(1)}}{${tex(e.den)}}`;
+      return `\\frac{${top}}{${tex(e.den)}}`;
+    }
     case 'pow': {
       const b = e.base;
       const expTex = tex(e.exp);

@@ -11,6 +11,7 @@ import { type Poly, type Term, toUni, constOf, displayOrder } from './normal-for
 import type { Ctx } from './algebra.ts';
 import { polyExpr } from './algebra.ts';
 import type { Work } from './work.ts';
+import { factorPairText, productTex } from './wording.ts';
 
 /** A linear factor d·x − n (from the rational root n/d), or an irreducible quadratic, with multiplicity. */
 interface UniFactor {
@@ -329,7 +330,7 @@ function quadraticSteps(a: bigint, b: bigint, c: bigint, x: string, y: string | 
   if (a === 1n) {
     w.step('Find two numbers')
       .text(
-        `Look for two numbers that multiply to $${tex(num(c))}$ and add to $${tex(num(b))}$: they are $${tex(num(m))}$ and $${tex(num(n))}$, since $${tex(mul(num(m), num(n)))} = ${tex(num(c))}$ and $${tex(add(num(m), num(n)))} = ${tex(num(b))}$. So:`,
+        `Look for ${factorPairText(c, b, m, n)}. So:`,
       )
       .to({ kind: 'expr', expr: final });
     return;
@@ -338,7 +339,7 @@ function quadraticSteps(a: bigint, b: bigint, c: bigint, x: string, y: string | 
   const split = add(mul(num(a), pow(X, 2)), mulY(m, X, Y), mulY(n, X, Y), yTerm(c, 2));
   w.step('Split the middle term (ac method)')
     .text(
-      `Multiply $a \\cdot c = ${a} \\cdot ${tex(num(c))} = ${tex(num(a * c))}$. Two numbers that multiply to $${tex(num(a * c))}$ and add to $${tex(num(b))}$ are $${tex(num(m))}$ and $${tex(num(n))}$, so split $${tex(mulY(b, X, Y))}$ into $${tex(mulY(m, X, Y))}$ and $${tex(mulY(n, X, Y))}$:`,
+      `Multiply $a \\cdot c = ${productTex(a, c)} = ${tex(num(a * c))}$. Find ${factorPairText(a * c, b, m, n)}. So split $${tex(mulY(b, X, Y))}$ into $${tex(mulY(m, X, Y))}$ and $${tex(mulY(n, X, Y))}$:`,
     )
     .to({ kind: 'expr', expr: wrap(split) });
   // Group: a x² + m x = g1·x·(p x + q), n x + c = g2·(p x + q).

@@ -62,7 +62,8 @@ export function termToExpr(t: Term, o: PresentOptions = {}): Expr {
     if (upAll.length === 0) e = numExpr(c, o);
     else if (R.isOne(c)) e = mul(...upAll);
     else if (R.isInt(c) || (o.decimals && R.toDecimalString(c) !== null)) e = mul(numExpr(c, o), ...upAll);
-    else if (rads.length > 0 && up.length === 0) e = frac(R.isOne(cn) ? mul(...upAll) : mul(num(cn), ...upAll), num(cd));
+    // √2/2 and π/2 rather than ½√2 and ½π: a fraction of a constant is written over its denominator.
+    else if ((rads.length > 0 && up.length === 0) || upAll.every(isConstant)) e = frac(R.isOne(cn) ? mul(...upAll) : mul(num(cn), ...upAll), num(cd));
     else e = mul(num(c), ...upAll);
   } else {
     const top = R.isOne(cn) ? (upAll.length ? mul(...upAll) : num(1)) : mul(num(cn), ...upAll);
@@ -72,10 +73,13 @@ export function termToExpr(t: Term, o: PresentOptions = {}): Expr {
   return sign ? negate(e) : e;
 }
 
+/** Constants (π, e, i) first, then powers of variables, then functions: 2πx², x² cos x. */
 function rankFactor(e: Expr): number {
   const base = e.t === 'pow' ? e.base : e;
-  return base.t === 'var' ? 0 : base.t === 'const' ? 1 : base.t === 'fn' ? 2 : 1.5;
+  return base.t === 'const' ? -1 : base.t === 'var' ? 0 : base.t === 'fn' ? 2 : 1.5;
 }
+
+const isConstant = (e: Expr) => (e.t === 'pow' ? e.base : e).t === 'const';
 
 function factorToExpr(f: Factor, ec: R.Q | null, o: PresentOptions): Expr {
   const b = baseExpr(f, o);

@@ -12,6 +12,7 @@ import { isOnePoly, coeffsIn, constOf, type Poly, polyDependsOn } from './normal
 import { polyToExpr, nfToExpr } from './present.ts';
 import { factorisation, factorExpr, factorisationExpr } from './factor-polynomial.ts';
 import { satisfies } from './verify.ts';
+import { factorPairText, math, productTex, varMath } from './wording.ts';
 
 export class CannotSolve extends Error {}
 
@@ -236,7 +237,7 @@ function linear(lhs0: Expr, rhs0: Expr, x: string, w: Work, ctx: Ctx): Result {
     // The unknown cancels: identity or contradiction.
     const left = show(sub(l.b, r.b), ctx);
     const zero = left.t === 'num' && R.isZero(left.v);
-    w.step(`Collect the ${x}-terms`).text(`Subtract $${tex(show(mul(num(l.a), X), ctx))}$ from both sides; the $${x}$-terms cancel:`).to(eqState(left, num(0)));
+    w.step(`Collect the ${varMath(x)}-terms`).text(`Subtract $${tex(show(mul(num(l.a), X), ctx))}$ from both sides; the $${x}$-terms cancel:`).to(eqState(left, num(0)));
     if (zero) {
       w.step('Read the result').text(`$0 = 0$ is always true, so every value of $${x}$ is a solution.`);
       return { kind: 'all', v: x };
@@ -255,7 +256,7 @@ function linear(lhs0: Expr, rhs0: Expr, x: string, w: Work, ctx: Ctx): Result {
     const verb = R.isNeg(moved) ? 'Add' : 'Subtract';
     const nl = show(sub(lhs, mul(num(moved), X)), ctx);
     const nr = show(sub(rhs, mul(num(moved), X)), ctx);
-    w.step(`Collect the ${x}-terms on one side`).text(`${verb} $${tex(term(R.qabs(moved)))}$ ${verb === 'Add' ? 'to' : 'from'} both sides:`).to(eqState(nl, nr));
+    w.step(`Collect the ${varMath(x)}-terms on one side`).text(`${verb} $${tex(term(R.qabs(moved)))}$ ${verb === 'Add' ? 'to' : 'from'} both sides:`).to(eqState(nl, nr));
     lhs = nl;
     rhs = nr;
     l = parts(lhs);
@@ -285,11 +286,11 @@ function linear(lhs0: Expr, rhs0: Expr, x: string, w: Work, ctx: Ctx): Result {
   if (!R.isOne(a)) {
     const by = numE(a, ctx.decimals);
     const text = R.eq(a, R.MINUS_ONE) ? 'Multiply both sides by $-1$:' : `Divide both sides by $${tex(by)}$:`;
-    w.step(`Solve for ${x}`).text(text).to(eqState(X, value));
+    w.step(`Solve for ${varMath(x)}`).text(text).to(eqState(X, value));
   } else if (!varLeft) {
-    w.step(`Solve for ${x}`).text('Swap the two sides:').to(eqState(X, value));
+    w.step(`Solve for ${varMath(x)}`).text('Swap the two sides:').to(eqState(X, value));
   } else if (tex(lhs) !== x) {
-    w.step(`Solve for ${x}`).to(eqState(X, value));
+    w.step(`Solve for ${varMath(x)}`).to(eqState(X, value));
   }
   return { kind: 'solutions', v: x, values: [value] };
 }
@@ -325,7 +326,7 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
   if (R.isZero(b)) {
     const k = R.neg(R.div(c, a));
     if (!R.isOne(a) || !R.isZero(c)) {
-      w.step(`Isolate ${x}^2`).text(`Move the constant to the other side${R.isOne(a) ? '' : ` and divide by $${tex(num(a))}$`}:`).to(eqState(pow(X, 2), num(k)));
+      w.step(`Isolate ${math(tex(pow(X, 2)))}`).text(`Move the constant to the other side${R.isOne(a) ? '' : ` and divide by $${tex(num(a))}$`}:`).to(eqState(pow(X, 2), num(k)));
     }
     if (R.isZero(k)) {
       w.step('Take the square root').text(`Only $0$ squares to $0$:`).to(eqState(X, num(0)), { kind: 'same', mult: [2] });
@@ -353,17 +354,17 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
     if (!fz) throw new CannotSolve('factoring failed');
     const factored = factorisationExpr(fz);
     let how: string;
-    if (R.isZero(c)) how = `Both terms contain $${x}$, so factor it out:`;
+    if (R.isZero(c)) how = `Both terms contain ${varMath(x)}, so factor it out:`;
     else if (R.isZero(D)) how = 'The left side is a perfect square trinomial:';
     else if (R.isOne(a)) {
       const m = R.div(R.add(b, s), R.q(2));
       const n = R.div(R.sub(b, s), R.q(2));
-      how = `Find two numbers that multiply to $${tex(num(c))}$ and add to $${tex(num(b))}$: $${tex(num(m))}$ and $${tex(num(n))}$. So the left side factors:`;
+      how = `Find ${factorPairText(c, b, m, n)}. So the left side factors:`;
     } else {
       const ac = R.mul(a, c);
       const m = R.div(R.add(b, s), R.q(2));
       const n = R.div(R.sub(b, s), R.q(2));
-      how = `Use the ac method: $a \\cdot c = ${tex(num(ac))}$, and $${tex(num(m))}$ and $${tex(num(n))}$ multiply to $${tex(num(ac))}$ and add to $${tex(num(b))}$. Splitting the middle term and grouping gives:`;
+      how = `Use the ac method: $a \\cdot c = ${productTex(a, c)} = ${tex(num(ac))}$. Find ${factorPairText(ac, b, m, n)}. Splitting the middle term and grouping gives:`;
     }
     w.step('Factor').text(how).to(eqState(factored, num(0)));
     const factors = fz.factors.map((f) => ({ expr: factorExpr(f, x), mult: f.mult }));
@@ -385,7 +386,7 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
     w.step('Take the square root of both sides')
       .text('Remember both signs:')
       .to(orState([{ op: '=', lhs: add(X, num(half)), rhs: simplify(negate(root), ctx) }, { op: '=', lhs: add(X, num(half)), rhs: root }]));
-    w.step(`Solve for ${x}`).text(`Subtract $${tex(num(half))}$ from both sides:`).to(orState([{ op: '=', lhs: X, rhs: r1 }, { op: '=', lhs: X, rhs: r2 }]));
+    w.step(`Solve for ${varMath(x)}`).text(`Subtract $${tex(num(half))}$ from both sides:`).to(orState([{ op: '=', lhs: X, rhs: r1 }, { op: '=', lhs: X, rhs: r2 }]));
     return { kind: 'solutions', v: x, values: [r1, r2] };
   }
   w.step('Identify the coefficients')

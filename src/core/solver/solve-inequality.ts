@@ -7,6 +7,7 @@ import * as R from './rational.ts';
 import type { Q } from './rational.ts';
 import { type Expr, type Rel, type RelOp, tex, mul, num, v, frac, sub, flipOp, opTex } from './expr.ts';
 import type { Work, Result, State } from './work.ts';
+import { varMath } from './wording.ts';
 import { type Ctx, nfOf, simplify, numE } from './algebra.ts';
 import { isOnePoly, coeffsIn, constOf } from './normal-form.ts';
 import { polyToExpr } from './present.ts';
@@ -44,7 +45,7 @@ export function solveInequality(rel: Rel, x: string, w: Work, ctx: Ctx, interval
     const verb = R.isNeg(r.a) ? 'Add' : 'Subtract';
     lhs = simplify(sub(lhs, mul(num(r.a), X)), ctx);
     rhs = simplify(sub(rhs, mul(num(r.a), X)), ctx);
-    w.step(`Collect the ${x}-terms on the left`).text(`${verb} $${tex(term(R.qabs(r.a)))}$ ${verb === 'Add' ? 'to' : 'from'} both sides:`).to(st(lhs, op, rhs));
+    w.step(`Collect the ${varMath(x)}-terms on the left`).text(`${verb} $${tex(term(R.qabs(r.a)))}$ ${verb === 'Add' ? 'to' : 'from'} both sides:`).to(st(lhs, op, rhs));
   }
   if (!R.isZero(l.b)) {
     const verb = R.isNeg(l.b) ? 'Add' : 'Subtract';
@@ -65,7 +66,7 @@ export function solveInequality(rel: Rel, x: string, w: Work, ctx: Ctx, interval
   if (!R.isOne(a)) {
     const flips = R.isNeg(a);
     const newOp = flips ? flipOp(op) : op;
-    w.step(`Solve for ${x}`)
+    w.step(`Solve for ${varMath(x)}`)
       .text(
         flips
           ? `Divide both sides by $${tex(numE(a, ctx.decimals))}$. Dividing by a **negative** number reverses the inequality sign, so $${opTex(op)}$ becomes $${opTex(newOp)}$:`

@@ -13,6 +13,7 @@ import { linearRow, rref, type Row } from './linear-system.ts';
 import type { Task } from './read-problem.ts';
 import { CannotSolve, checkLine } from './solve-equation.ts';
 import { satisfies } from './verify.ts';
+import { varMath } from './wording.ts';
 
 function rowRel(r: Row, vars: string[]): Rel {
   const terms: Expr[] = [];
@@ -124,7 +125,7 @@ function substitution2(rows: Row[], vars: string[], w: Work, ctx: Ctx): Result {
   const expr = simplify(mul(num(R.inv(r.coeffs[j]!)), add(num(r.rhs), negate(mul(num(r.coeffs[k]!), v(Y))))), ctx);
   const solvedRel: Rel = { op: '=', lhs: v(X), rhs: expr };
   const rels = (a: Rel, b: Rel) => (i === 0 ? [a, b] : [b, a]);
-  w.step(`Solve one equation for ${X}`)
+  w.step(`Solve one equation for ${varMath(X)}`)
     .text(`The ${ordinalName[i]} equation is the easiest to solve for $${X}$:`)
     .to(sysState(rels(solvedRel, rowRel(rows[other]!, vars))), { kind: 'same' }, relTex(solvedRel));
   const o = rows[other]!;
@@ -147,10 +148,10 @@ function substitution2(rows: Row[], vars: string[], w: Work, ctx: Ctx): Result {
   if (deg) return deg;
   const yVal = R.div(b, a);
   const yRel: Rel = { op: '=', lhs: v(Y), rhs: num(yVal) };
-  if (!R.isOne(a)) w.step(`Solve for ${Y}`).text(`Divide both sides by $${tex(num(a))}$:`).to(sysState(rels(solvedRel, yRel)), { kind: 'same' }, relTex(yRel));
+  if (!R.isOne(a)) w.step(`Solve for ${varMath(Y)}`).text(`Divide both sides by $${tex(num(a))}$:`).to(sysState(rels(solvedRel, yRel)), { kind: 'same' }, relTex(yRel));
   const xVal = R.div(R.sub(r.rhs, R.mul(r.coeffs[k]!, yVal)), r.coeffs[j]!);
   const xRel: Rel = { op: '=', lhs: v(X), rhs: num(xVal) };
-  w.step(`Find ${X}`)
+  w.step(`Find ${varMath(X)}`)
     .text(`Substitute $${Y} = ${tex(num(yVal))}$ into $${relTex(solvedRel)}$:`)
     .to(sysState(rels(xRel, yRel)), { kind: 'same' }, `${X} = ${tex(substitute(expr, { [Y]: num(yVal) }))} = ${tex(num(xVal))}`);
   const values = vars.map((x) => (x === X ? num(xVal) : num(yVal)));
@@ -204,12 +205,12 @@ function elimination2(rows: Row[], vars: string[], w: Work, ctx: Ctx, idx: [numb
   const full = (xs: Row[]) => [...keep, ...xs].map((r) => rowRel(r, vars));
   const parts = [describeMultiply(ma, 'first'), describeMultiply(mb, 'second')].filter(Boolean);
   if (parts.length) {
-    w.step(`Make the ${vars[col]}-coefficients opposite`)
+    w.step(`Make the ${varMath(vars[col]!)}-coefficients opposite`)
       .text(`To eliminate $${vars[col]}$, ${parts.join(' and ')}:`)
       .to(sysState(full([sa, sb])), { kind: 'same' }, `\\begin{cases} ${[sa, sb].map((r) => relTex(rowRel(r, vars))).join(' \\\\ ')} \\end{cases}`);
   }
   const sum = plus(sa, sb);
-  w.step(`Add the equations to eliminate ${vars[col]}`)
+  w.step(`Add the equations to eliminate ${varMath(vars[col]!)}`)
     .text(`The $${vars[col]}$-terms cancel:`)
     .to(sysState(full([sa, sum])), { kind: 'same' }, relTex(rowRel(sum, vars)));
   const deg = degenerate(sum, [...keep, a, b], vars, w);
@@ -219,13 +220,13 @@ function elimination2(rows: Row[], vars: string[], w: Work, ctx: Ctx, idx: [numb
   const val = R.div(sum.rhs, sum.coeffs[other]!);
   const vRow = valueRow(other, n, val);
   if (!R.isOne(sum.coeffs[other]!)) {
-    w.step(`Solve for ${vars[other]}`).text(`Divide both sides by $${tex(num(sum.coeffs[other]!))}$:`).to(sysState(full([sa, vRow])), { kind: 'same' }, relTex(rowRel(vRow, vars)));
+    w.step(`Solve for ${varMath(vars[other]!)}`).text(`Divide both sides by $${tex(num(sum.coeffs[other]!))}$:`).to(sysState(full([sa, vRow])), { kind: 'same' }, relTex(rowRel(vRow, vars)));
   }
   // Back-substitute into the original first equation.
   const rest = R.div(R.sub(a.rhs, R.mul(a.coeffs[other]!, val)), a.coeffs[col]!);
   const cRow = valueRow(col, n, rest);
   const substituted = substitute(rowRel(a, vars).lhs, { [vars[other]!]: num(val) });
-  w.step(`Find ${vars[col]}`)
+  w.step(`Find ${varMath(vars[col]!)}`)
     .text(`Substitute $${vars[other]} = ${tex(num(val))}$ into $${relTex(rowRel(a, vars))}$:`)
     .display(`${tex(substituted)} = ${tex(num(a.rhs))}`)
     .to(sysState(full([cRow, vRow])), { kind: 'same' }, `${vars[col]} = ${tex(num(rest))}`);
@@ -271,7 +272,7 @@ function elimination3(rows0: Row[], vars: string[], w: Work, ctx: Ctx): Result {
     lines.push(`$${k(mp)}(\\text{pivot}) ${second}(${relTex(rowRel(r, vars))})$ gives $${relTex(rowRel(out, vars))}$`);
   }
   const all = [pivot, ...reduced].map((r) => rowRel(r, vars));
-  w.step(`Eliminate ${X} from two equations`)
+  w.step(`Eliminate ${varMath(X)} from two equations`)
     .text(
       `Use $${relTex(rowRel(pivot, vars))}$ as the pivot equation. Add multiples of it to the other equations so that $${X}$ cancels:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nNow the system is:`,
     )
@@ -296,7 +297,7 @@ function elimination3(rows0: Row[], vars: string[], w: Work, ctx: Ctx): Result {
   const env: Record<string, Expr> = {};
   for (const [k, val] of Object.entries(known)) env[k] = num(val);
   const finalRows = vars.map((x, i) => valueRow(i, n, x === X ? xVal : known[x]!));
-  w.step(`Find ${X}`)
+  w.step(`Find ${varMath(X)}`)
     .text(`Substitute the values into the pivot equation $${relTex(rowRel(pivot, vars))}$:`)
     .display(`${tex(substitute(rowRel(pivot, vars).lhs, env))} = ${tex(num(pivot.rhs))}`)
     .to(sysState(finalRows.map((r) => rowRel(r, vars))), { kind: 'same' }, `${X} = ${tex(num(xVal))}`);
