@@ -7,5 +7,10 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/test-setup.ts'],
+    // Component tests take 1–3 s on a busy 2-core machine (jsdom, lazy KaTeX); 5 s left no margin. Tests over the
+    // whole corpus or the dev set set their own, longer timeouts.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
   },
 });

@@ -303,7 +303,7 @@ describe('fake server: per-problem failures and concurrency', () => {
   });
 });
 
-describe('fake server lifecycle', () => {
+describe('fake server lifecycle', { timeout: 60_000 }, () => {
   it('requires the configured key', async () => {
     const server = await startFakeServer({ apiKey: 'sk-secret-key-123456' });
     try {

@@ -179,7 +179,8 @@ describe('parse command', () => {
     });
   });
 
-  describe('the real command', () => {
+  // Each test starts a Node process with tsx: about 3 s when the machine is busy.
+  describe('the real command', { timeout: 60_000 }, () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
     it('parses standard input in chunks and exits 0', async () => {

@@ -46,7 +46,8 @@ function streamed(text: string, size: number): { final: Solution; changed: strin
   return { final: p.snapshot(), changed };
 }
 
-describe('dev corpus', () => {
+// Every test here walks all 265 answers: seconds on a quiet machine, many more when its two cores are busy.
+describe('dev corpus', { timeout: 120_000 }, () => {
   it('has the records the README describes', () => {
     expect(corpus.length).toBe(265);
   });

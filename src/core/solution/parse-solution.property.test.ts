@@ -161,7 +161,8 @@ function streamAndCheck(text: string, sizes: readonly number[]): void {
   expect(final, `chunked parse (sizes ${JSON.stringify(sizes)}) of ${JSON.stringify(text)}`).toEqual(whole);
 }
 
-describe('parseSolution properties', () => {
+// Hundreds of generated and mutated answers, each parsed four ways: give a loaded machine time.
+describe('parseSolution properties', { timeout: 120_000 }, () => {
   it('markup soup: never throws, spans in order, streaming ends at the one-shot result', () => {
     fc.assert(
       fc.property(markupText, chunkSizes, (text, sizes) => streamAndCheck(text, sizes)),

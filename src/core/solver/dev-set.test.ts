@@ -8,7 +8,7 @@ import { loadDev, grade, table } from './test-support/dev-set.ts';
 import { checkSolved } from './test-support/check-solved.ts';
 import katex from 'katex';
 
-describe('built-in solver on the dev set', () => {
+describe('built-in solver on the dev set', { timeout: 120_000 }, () => {
   const rows = loadDev().map(grade);
 
   it('prints the per-category table', () => {
