@@ -73,13 +73,18 @@ export function termToExpr(t: Term, o: PresentOptions = {}): Expr {
   return sign ? negate(e) : e;
 }
 
-/** Constants (π, e, i) first, then powers of variables, then functions: 2πx², x² cos x. */
+/** π and i first, then powers of variables, then e and functions: 2πx², x e^{x}, x² cos x. */
 function rankFactor(e: Expr): number {
   const base = e.t === 'pow' ? e.base : e;
-  return base.t === 'const' ? -1 : base.t === 'var' ? 0 : base.t === 'fn' ? 2 : 1.5;
+  if (base.t === 'const') return base.name === 'e' ? 1 : -1;
+  return base.t === 'var' ? 0 : base.t === 'fn' ? 2 : 1.5;
 }
 
-const isConstant = (e: Expr) => (e.t === 'pow' ? e.base : e).t === 'const';
+/** π or i (a power of e reads as a function of its exponent: ½eˣ stays as it is). */
+const isConstant = (e: Expr) => {
+  const base = e.t === 'pow' ? e.base : e;
+  return base.t === 'const' && base.name !== 'e';
+};
 
 function factorToExpr(f: Factor, ec: R.Q | null, o: PresentOptions): Expr {
   const b = baseExpr(f, o);

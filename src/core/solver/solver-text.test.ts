@@ -98,5 +98,7 @@ describe('the built-in solver’s wording', () => {
     expect(answer('d/dx pi x^2')).toBe('2 \\pi x');
     expect(answer('Solve 2x + 1 = pi')).toBe('x = \\frac{\\pi}{2} - \\frac{1}{2}');
     expect(answer('Simplify pi/2 + pi/3')).toBe('\\frac{5 \\pi}{6}');
+    // A power of e stays after the variables, like a function.
+    expect(answer('d/dx e^(-x^2)')).toBe('-2 x e^{-x^{2}}');
   });
 });
