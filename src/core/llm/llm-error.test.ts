@@ -84,19 +84,65 @@ describe('describeFailure', () => {
   });
 
   it('names the CORS setting of the server the URL points at', () => {
-    const ollama = describeFailure({ type: 'network' }, solve('http://127.0.0.1:11434/v1', { pageOrigin: 'https://tutor.example' }));
+    const ollama = describeFailure({ type: 'network' }, solve('http://127.0.0.1:11434/v1', { pageOrigin: 'http://localhost:5173' }));
     expect(ollama.kind).toBe('network');
     expect(ollama.message).toContain('Could not reach 127.0.0.1:11434');
-    expect(ollama.hint).toContain('OLLAMA_ORIGINS="https://tutor.example"');
+    expect(ollama.message).toContain('(CORS)');
+    expect(ollama.hint).toContain('OLLAMA_ORIGINS="http://localhost:5173"');
     expect(describeFailure({ type: 'network' }, solve('http://localhost:1234/v1')).hint).toContain('Enable CORS');
     expect(describeFailure({ type: 'network' }, solve('http://10.0.0.2:9000/v1', { pageOrigin: 'http://localhost:5173' })).hint).toContain(
       'allow the origin http://localhost:5173',
     );
+    // A school server reached from a page on the same network, and a public API from a public page: plain CORS advice.
+    const lan = describeFailure({ type: 'network' }, solve('https://10.0.0.2:9000/v1', { pageOrigin: 'https://192.168.1.5' }));
+    expect(lan.message).toContain('(CORS)');
+    const api = describeFailure({ type: 'network' }, solve('https://api.openai.com/v1', { pageOrigin: 'https://tutor.example' }));
+    expect(api.message).toContain('(CORS)');
   });
 
-  it('spots mixed content: an https page calling a plain-http server elsewhere', () => {
-    const e = describeFailure({ type: 'network' }, solve('http://192.168.1.20:8000/v1', { pageOrigin: 'https://tutor.example' }));
-    expect(e.message).toContain('blocks plain-http servers');
+  it('names private network access, not CORS, when a public https page calls a model on this computer', () => {
+    const e = describeFailure({ type: 'network' }, solve('http://localhost:11434/v1', { pageOrigin: 'https://tutor.example' }));
+    expect(e.kind).toBe('network');
+    expect(e.message).toContain('Could not reach localhost:11434');
+    expect(e.message).toContain('is on this computer');
+    expect(e.message).toContain('private network access');
+    expect(e.message).not.toContain('CORS');
+    // Loopback over http is not mixed content in Chromium, so that is not blamed.
+    expect(e.message).not.toContain('mixed content');
+    expect(e.hint).toContain('Allow "local network access"');
+    expect(e.hint).toContain('npm start');
+    expect(e.hint).toContain('https address');
+    expect(e.hint).toContain('OLLAMA_ORIGINS="https://tutor.example"');
+    // The same for 127.0.0.1, [::1] and any *.localhost name.
+    for (const base of ['http://127.0.0.1:11434/v1', 'http://[::1]:8080/v1', 'http://ollama.localhost:11434/v1']) {
+      expect(describeFailure({ type: 'network' }, solve(base, { pageOrigin: 'https://tutor.example' })).message, base).toContain('private network access');
+    }
+  });
+
+  it('names private network access and mixed content for a plain-http server on the school network', () => {
+    for (const base of ['http://192.168.1.20:8000/v1', 'http://10.1.2.3:11434/v1', 'http://172.20.0.4/v1', 'http://gpu-box:8000/v1', 'http://ollama.local:11434/v1']) {
+      const e = describeFailure({ type: 'network' }, solve(base, { pageOrigin: 'https://tutor.example' }));
+      expect(e.message, base).toContain('is on a local network');
+      expect(e.message, base).toContain('mixed content');
+      expect(e.message, base).not.toContain('CORS');
+    }
+    // Over https only the private-network rule applies.
+    const tls = describeFailure({ type: 'network' }, solve('https://192.168.1.20:8000/v1', { pageOrigin: 'https://tutor.example' }));
+    expect(tls.message).toContain('private network access');
+    expect(tls.message).not.toContain('mixed content');
+  });
+
+  it('says that a public page over plain http cannot reach a local server at all', () => {
+    const e = describeFailure({ type: 'network' }, solve('http://localhost:11434/v1', { pageOrigin: 'http://tutor.example' }));
+    expect(e.message).toContain('public site served over plain http');
+    expect(e.hint).toContain('Serve Stepwise over https');
+    expect(e.message).not.toContain('CORS');
+  });
+
+  it('spots mixed content: an https page calling a plain-http server on the internet', () => {
+    const e = describeFailure({ type: 'network' }, solve('http://api.example.com/v1', { pageOrigin: 'https://tutor.example' }));
+    expect(e.message).toContain('blocks plain-http servers (mixed content)');
+    expect(e.hint).toContain('https://');
   });
 
   it('describes streaming failures and keeps the user informed that received steps stay', () => {

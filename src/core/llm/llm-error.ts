@@ -1,5 +1,6 @@
 import { hostOf, isLocalHost } from './base-url.ts';
-import { GENERIC_CORS_HINT, presetForBaseURL } from './model-presets.ts';
+import { presetForBaseURL } from './model-presets.ts';
+import { describeNetworkFailure } from './network-failure.ts';
 
 export type LlmErrorKind =
   | 'no-endpoint'
@@ -45,7 +46,7 @@ export interface FailureContext {
   baseURL: string;
   model?: string;
   operation: 'solve' | 'list-models';
-  /** Origin of the page that made the request, for CORS and mixed-content advice. */
+  /** Origin of the page that made the request, for CORS, private-network and mixed-content advice. */
   pageOrigin?: string;
   /** The API key, so a server that echoes it back cannot get it onto the screen. */
   apiKey?: string;
@@ -78,21 +79,8 @@ export function describeFailure(failure: LlmFailure, ctx: FailureContext): LlmEr
         hint: 'Redirects are not followed, so your key only ever goes to the address you entered. Enter the final address (often https:// instead of http://) as the base URL.',
         ...(failure.status ? { status: failure.status } : {}),
       };
-    case 'network': {
-      const origin = ctx.pageOrigin ?? "this page's origin";
-      if (blockedAsMixedContent(ctx.baseURL, ctx.pageOrigin)) {
-        return {
-          kind: 'network',
-          message: `Could not reach ${host}: this page is served over https and the browser blocks plain-http servers.`,
-          hint: 'Use an https:// address for the server, or run Stepwise on your own computer (http://localhost) to reach it over http.',
-        };
-      }
-      return {
-        kind: 'network',
-        message: `Could not reach ${host}. The server is not running, not reachable, or blocks requests from this page (CORS).`,
-        hint: preset ? preset.corsHint(origin) : GENERIC_CORS_HINT(origin),
-      };
-    }
+    case 'network':
+      return describeNetworkFailure(ctx.baseURL, ctx.pageOrigin);
     case 'unexpected-response':
       return {
         kind: 'bad-request',
@@ -282,16 +270,6 @@ export function serverText(message: string | undefined, apiKey?: string): string
   if (apiKey && apiKey.length >= 4) text = text.split(apiKey).join('[key hidden]');
   text = text.replace(/\b(sk-[A-Za-z0-9_-]{4})[A-Za-z0-9_*-]{12,}/g, '$1…');
   return text.length > MAX_SERVER_TEXT ? `${text.slice(0, MAX_SERVER_TEXT - 1)}…` : text;
-}
-
-function blockedAsMixedContent(baseURL: string, pageOrigin: string | undefined): boolean {
-  if (!pageOrigin?.startsWith('https:')) return false;
-  try {
-    const url = new URL(baseURL);
-    return url.protocol === 'http:' && !isLocalHost(url.hostname);
-  } catch {
-    return false;
-  }
 }
 
 function safeHostname(baseURL: string): string {

@@ -3,15 +3,17 @@
  * KaTeX renderer. Loaded lazily (with KaTeX) so the first screen does not wait for it.
  */
 import { memo, type ComponentProps, type ReactNode } from 'react';
-import Markdown, { type Components } from 'react-markdown';
+import Markdown, { defaultUrlTransform, type Components, type UrlTransform } from 'react-markdown';
 import remarkMath from 'remark-math';
+import { safeLinkHref } from '../../core/safety/url-policy.ts';
 import { Formula } from '../math/formula.tsx';
 import { ensureKatexStyles } from '../math/katex-render.ts';
+import { ExternalImage, pageURL } from './external-image.tsx';
+import { simpleBlock, type InlinePart, type SimpleBlock } from './simple-block.ts';
+import { splitBlocks } from './split-blocks.ts';
 
 /** Fetches KaTeX's stylesheet now, before the first formula needs it. */
 export const prepareMathStyles = ensureKatexStyles;
-import { simpleBlock, type InlinePart, type SimpleBlock } from './simple-block.ts';
-import { splitBlocks } from './split-blocks.ts';
 
 const remarkPlugins = [remarkMath];
 
@@ -46,15 +48,26 @@ const components: Components = {
     if (first?.tagName === 'code' && mathKind(first.properties?.className) === 'display') return <>{children}</>;
     return <pre {...rest}>{children}</pre>;
   },
-  a({ node: _node, ...props }: ComponentProps<'a'> & { node?: unknown }) {
-    return <a {...props} target="_blank" rel="noopener noreferrer" />;
+  // Links and images come from untrusted text: see core/safety/url-policy.ts.
+  a({ node: _node, href, children, ...props }: ComponentProps<'a'> & { node?: unknown }) {
+    const safe = typeof href === 'string' ? safeLinkHref(href, pageURL()) : null;
+    if (safe === null) return <span className="unsafe-link">{children}</span>;
+    return (
+      <a {...props} href={safe} target="_blank" rel="noopener noreferrer nofollow" referrerPolicy="no-referrer">
+        {children}
+      </a>
+    );
   },
+  img: ExternalImage,
 };
+
+/** An image's URL is judged by ExternalImage; react-markdown's own filter would drop `data:` images first. */
+const urlTransform: UrlTransform = (url, _key, node) => (node.tagName === 'img' ? url : defaultUrlTransform(url));
 
 /** One block through react-markdown (the general path). */
 export function FullMarkdownBlock({ text }: { text: string }) {
   return (
-    <Markdown remarkPlugins={remarkPlugins} components={components}>
+    <Markdown remarkPlugins={remarkPlugins} components={components} urlTransform={urlTransform}>
       {text}
     </Markdown>
   );
