@@ -1,14 +1,16 @@
-import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent, type MouseEvent } from 'react';
 import { AskForm } from '../features/ask/ask-form.tsx';
 import { HistoryList } from '../features/history/history-list.tsx';
 import { PasteForm } from '../features/paste/paste-form.tsx';
 import { SettingsPanel } from '../features/settings/settings-panel.tsx';
-import { SolutionView } from '../features/solution/solution-view.tsx';
+import { SolutionArea } from '../features/solution/solution-view.tsx';
 import { flushHistory, initHistory } from '../stores/history-store.ts';
 import { showTab, toggleSettings, useLayoutStore, type ComposeTab } from '../stores/layout-store.ts';
 import { followLocation, useRouteStore, type Route } from '../stores/route-store.ts';
 import { onPageHide } from '../ui/on-page-hide.ts';
 import { preloadRichText } from '../ui/rich-text.tsx';
+import { scrollIntoClearView } from '../ui/scroll-into-clear-view.ts';
+import { useFocusReturn } from '../ui/use-focus-return.ts';
 
 // Teacher pages load on first visit: a student asking a problem never downloads them.
 const LibraryPage = lazy(() => import('../features/library/library-page.tsx').then((m) => ({ default: m.LibraryPage })));
@@ -84,9 +86,20 @@ function Page({ route }: { route: Exclude<Route, { name: 'tutor' } | { name: 'pr
   }
 }
 
+/** The skip link moves focus itself: its `#main` would otherwise be read as a route (the tutor). */
+function skipToMain(e: MouseEvent) {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  if (!main) return;
+  main.focus({ preventScroll: true });
+  scrollIntoClearView(main, { start: true });
+}
+
 export function App() {
   const settingsOpen = useLayoutStore((s) => s.settingsOpen);
   const route = useRouteStore((s) => s.route);
+  // Closing Settings (Escape, Done) returns focus to its button.
+  const settingsButton = useFocusReturn<HTMLButtonElement>(settingsOpen);
   useEffect(() => followLocation(), []);
 
   useEffect(() => {
@@ -108,6 +121,9 @@ export function App() {
   const onTutor = route.name === 'tutor';
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
       <header className="topbar">
         <div className="topbar__brand">
           <span className="logo" aria-hidden="true">∑</span>
@@ -128,6 +144,7 @@ export function App() {
           )}
           <button
             type="button"
+            ref={settingsButton}
             className={`button button--ghost${settingsOpen ? ' button--active' : ''}`}
             aria-expanded={settingsOpen}
             aria-controls="settings-panel"
@@ -141,7 +158,7 @@ export function App() {
         </nav>
       </header>
       <div className={`layout${onTutor ? '' : ' layout--page'}`}>
-        <main className="main">
+        <main className="main" id="main" tabIndex={-1}>
           <h1 className="visually-hidden">Stepwise</h1>
           {settingsOpen && (
             <div id="settings-panel">
@@ -151,7 +168,7 @@ export function App() {
           {onTutor ? (
             <>
               <Compose />
-              <SolutionView />
+              <SolutionArea />
             </>
           ) : (
             <Suspense fallback={<Loading />}>

@@ -130,20 +130,29 @@ export function StepEditor({ step, index, count, edits, regen }: StepEditorProps
         >
           ↓ Down
         </button>
-        <button type="button" className="button button--ghost" aria-label={`Split step ${k} at cursor`} disabled={locked} onClick={split}>
-          Split at cursor
+        {/* Short labels, each a part of its button's name (WCAG 2.5.3: say what you see); the title explains. */}
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={`Split step ${k} at cursor`}
+          title="Split this step where the cursor is in its text"
+          disabled={locked}
+          onClick={split}
+        >
+          Split
         </button>
         <button
           type="button"
           className="button button--ghost"
           aria-label={`Merge step ${k} with next`}
+          title="Merge this step with the next one"
           disabled={locked || index === count - 1}
           onClick={() => edit((s) => mergeWithNext(s, index))}
         >
-          Merge with next
+          Merge
         </button>
         <button type="button" className="button button--ghost" aria-label={`Add step after step ${k}`} disabled={locked} onClick={() => edit((s) => addStep(s, index))}>
-          + Add after
+          + Add step after
         </button>
         <button type="button" className="button button--ghost" aria-label={`Regenerate step ${k}`} disabled={locked} onClick={() => regen.start(index)}>
           ↻ Regenerate

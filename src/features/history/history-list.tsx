@@ -36,12 +36,13 @@ const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: Histo
         className="history__open"
         onClick={() => openEntry(entry.id)}
         aria-current={current ? 'true' : undefined}
-        // The plain-text title, not the typeset formula's MathML, names the entry.
-        aria-label={`${title} · ${meta}`}
       >
-        <span className="history__title" title={title}>
+        {/* Named by its content, so the name holds the visible text (WCAG 2.5.3): the typeset title is an image of
+            the problem whose text alternative is the plain-text title, not the formula's flattened MathML. */}
+        <span className="history__title" title={title} role="img" aria-label={title}>
           <InlineMath text={problemToInline(entry.problem)} />
         </span>
+        <span className="visually-hidden"> · </span>
         <span className="history__meta">{meta}</span>
       </button>
       <button

@@ -7,6 +7,7 @@ import type { ReasoningEffort } from '../../core/llm/chat-request.ts';
 import { clearConnectionTest, testConnection, useConnectionStore } from '../../stores/connection-store.ts';
 import { closeSettings } from '../../stores/layout-store.ts';
 import { applyPreset, updateSettings, useSettingsStore } from '../../stores/settings-store.ts';
+import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
 
 function ConnectionResult() {
   const test = useConnectionStore((s) => s);
@@ -83,11 +84,15 @@ export function SettingsPanel() {
 
   const panelRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    // Opened from a button far down the page (e.g. an error's "Open settings"): bring it into view.
-    panelRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    // Opened from a button far down the page (e.g. an error's "Open settings"): bring it into view, its heading
+    // below the sticky top bar (the panel is often taller than the window).
+    const cancelScroll = panelRef.current ? scrollIntoClearView(panelRef.current) : undefined;
     panelRef.current?.focus({ preventScroll: true });
     // A test result describes the settings it was made with; after a change it would mislead.
-    return clearConnectionTest;
+    return () => {
+      cancelScroll?.();
+      clearConnectionTest();
+    };
   }, []);
 
   const set = (patch: Parameters<typeof updateSettings>[0]) => {

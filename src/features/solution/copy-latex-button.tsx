@@ -27,8 +27,9 @@ export function CopyLatexButton({ step, index }: { step: Step; index: number }) 
   };
   return (
     <div className="copy-latex">
-      <button type="button" className="button button--ghost button--small" onClick={() => void copy()} aria-label={`Copy step ${index + 1} as LaTeX`}>
-        Copy step as LaTeX
+      {/* The step number is in the visible label, not only in an aria-label: a speech-input user says what they see. */}
+      <button type="button" className="button button--ghost button--small" onClick={() => void copy()}>
+        Copy step {index + 1} as LaTeX
       </button>
       <span className="copy-latex__status" aria-live="polite">
         {state.kind === 'copied' ? 'Copied' : ''}

@@ -1,15 +1,34 @@
+import { useEffect, useRef } from 'react';
 import type { Validation } from '../../core/history/history-entry.ts';
 import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { RichText, TexFormula } from '../../ui/rich-text.tsx';
+import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
+import { revealBarOf } from './reveal-bar.tsx';
 
 export function FinalAnswer() {
   const answer = useRunStore((s) => s.solution.answer);
   const { answerVisible } = useRevealView();
   const live = useRunStore((s) => isLivePhase(s.phase));
   const validated = useRunStore((s) => s.validated);
+  const entryId = useRunStore((s) => s.entryId);
+  const all = useRunStore((s) => s.reveal.all);
+  const ref = useRef<HTMLElement>(null);
+  const previous = useRef({ entryId, answerVisible });
+
+  useEffect(() => {
+    // The last reveal: the answer is what the student wants to see (and hear), and the "Next step" button they
+    // pressed is now disabled, so focus goes to the answer instead of falling to <body>.
+    const revealed = entryId === previous.current.entryId && answerVisible && !previous.current.answerVisible && !all;
+    previous.current = { entryId, answerVisible };
+    const el = ref.current;
+    if (!revealed || !el) return;
+    el.focus({ preventScroll: true });
+    return scrollIntoClearView(el, { bottomBar: revealBarOf(el) });
+  }, [entryId, answerVisible, all]);
+
   if (!answer || !answerVisible) return null;
   return (
-    <section className="final-answer" aria-label="Final answer">
+    <section className="final-answer" aria-label="Final answer" tabIndex={-1} ref={ref}>
       <h3 className="final-answer__label">Final answer</h3>
       <div className="final-answer__math">
         <TexFormula tex={answer.text} />

@@ -1,4 +1,33 @@
+import { useEffect, useRef } from 'react';
 import { hideAll, isLivePhase, nextStep, revealAll, useRevealView, useRunStore } from '../../stores/run-store.ts';
+
+/** The reveal bar of the solution `el` is in: what a scrolled-to step must stay clear of. */
+export const revealBarOf = (el: Element): Element | null => el.closest('.solution')?.querySelector('.reveal-bar') ?? null;
+
+/**
+ * A bar button that disables itself when pressed (Next step after the last step, Reveal all, Hide all) would
+ * drop keyboard focus to <body>; it moves to the next button that still does something instead (the final
+ * answer, when it was just revealed, takes focus itself).
+ */
+function useFocusKeeper() {
+  const barRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false);
+  useEffect(() => {
+    if (!pressed.current) return;
+    pressed.current = false;
+    const bar = barRef.current;
+    const active = document.activeElement;
+    const lost = active === null || active === document.body || (active instanceof HTMLButtonElement && active.disabled);
+    if (!bar || !lost) return;
+    const target = [...bar.querySelectorAll('button')].find((b) => !b.disabled) ?? bar.closest<HTMLElement>('.solution');
+    target?.focus({ preventScroll: true });
+  });
+  const press = (action: () => void) => () => {
+    pressed.current = barRef.current?.contains(document.activeElement) ?? false;
+    action();
+  };
+  return { barRef, press };
+}
 
 /** "Next step", "Reveal all", "Hide all" and the "Step k of n" progress. */
 export function RevealBar() {
@@ -6,6 +35,7 @@ export function RevealBar() {
   const all = useRunStore((s) => s.reveal.all);
   const live = useRunStore((s) => isLivePhase(s.phase));
   const view = useRevealView();
+  const { barRef, press } = useFocusKeeper();
   const total = view.totalSteps;
   if (total === 0 && !hasAnswer) return null;
 
@@ -27,22 +57,21 @@ export function RevealBar() {
   const totalItems = total + (hasAnswer ? 1 : 0);
 
   return (
-    <div className="reveal-bar" role="group" aria-label="Reveal steps">
+    <div className="reveal-bar" role="group" aria-label="Reveal steps" ref={barRef}>
       <div className="reveal-bar__progress">
-        <p className="reveal-bar__count" aria-live="polite">
-          {progress}
-        </p>
+        {/* Not a live region: the reveal announcer says the step itself, outside the busy solution. */}
+        <p className="reveal-bar__count">{progress}</p>
         <progress max={Math.max(totalItems, 1)} value={shownItems} aria-hidden="true" />
         {nextHint !== '' && <p className="reveal-bar__hint">{nextHint}</p>}
       </div>
       <div className="reveal-bar__buttons">
-        <button type="button" className="button button--primary" onClick={nextStep} disabled={!view.canNext} aria-keyshortcuts="ArrowRight Space">
+        <button type="button" className="button button--primary" onClick={press(nextStep)} disabled={!view.canNext} aria-keyshortcuts="ArrowRight Space">
           Next step <kbd aria-hidden="true">→</kbd>
         </button>
-        <button type="button" className="button" onClick={revealAll} disabled={all || view.complete}>
+        <button type="button" className="button" onClick={press(revealAll)} disabled={all || view.complete}>
           Reveal all
         </button>
-        <button type="button" className="button" onClick={hideAll} disabled={shownItems === 0 && !all}>
+        <button type="button" className="button" onClick={press(hideAll)} disabled={shownItems === 0 && !all}>
           Hide all
         </button>
       </div>

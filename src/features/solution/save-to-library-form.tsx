@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ItemSource } from '../../core/library/library.ts';
 import type { EntrySource } from '../../core/history/history-entry.ts';
 import { getEntry } from '../../stores/history-store.ts';
@@ -22,9 +22,18 @@ export function SaveForm({ onSaved, onCancel }: SaveFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
+  const firstField = useRef<HTMLSelectElement>(null);
+  const focused = useRef(false);
+  const loading = status === 'loading' && sets.length === 0;
   useEffect(() => {
     void initLibrary();
   }, []);
+  useEffect(() => {
+    // Opened by "Save to library": the keyboard goes to the first choice, once the sets are there to choose.
+    if (loading || focused.current) return;
+    focused.current = true;
+    firstField.current?.focus();
+  }, [loading]);
 
   // Until the user picks, the most recent set is offered (or a new one when there is none).
   const setId = choice ?? sets[0]?.id ?? NEW_SET;
@@ -38,17 +47,27 @@ export function SaveForm({ onSaved, onCancel }: SaveFormProps) {
   };
 
   return (
-    <form className="save-form" onSubmit={(e) => void submit(e)} aria-label="Save to library">
+    <form
+      className="save-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Save to library"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
       <div className="save-form__fields">
         <div className="save-form__field">
           <label className="field-label" htmlFor={`${id}-set`}>
             Set
           </label>
           <select
+            ref={firstField}
             id={`${id}-set`}
             className="input select"
             value={setId}
-            disabled={status === 'loading' && sets.length === 0}
+            disabled={loading}
             onChange={(e) => {
               setChoice(e.target.value);
               setError(null);

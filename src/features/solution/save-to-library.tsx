@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { ShareError } from '../../core/share/share-payload.ts';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
 import { shareCurrentSolution } from '../../stores/share-actions.ts';
+import { useFocusReturn } from '../../ui/use-focus-return.ts';
 import './save-to-library.css';
 
 const SaveForm = lazy(() => import('./save-to-library-form.tsx').then((m) => ({ default: m.SaveForm })));
@@ -23,12 +24,14 @@ type ShareState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'link'; url: str
 
 function Actions() {
   const [saving, setSaving] = useState(false);
+  // Save, Cancel or Escape close the form: focus returns to this button.
+  const saveButton = useFocusReturn<HTMLButtonElement>(saving);
   const [saved, setSaved] = useState<{ setId: string; name: string } | null>(null);
   const [share, setShare] = useState<ShareState>({ kind: 'idle' });
   return (
     <div className="solution-actions" role="group" aria-label="Keep or share this solution">
       <div className="solution-actions__buttons">
-        <button type="button" className="button button--small" aria-expanded={saving} onClick={() => setSaving((v) => !v)}>
+        <button type="button" className="button button--small" aria-expanded={saving} onClick={() => setSaving((v) => !v)} ref={saveButton}>
           Save to library
         </button>
         <button type="button" className="button button--small" disabled={share.kind === 'busy'} onClick={() => void shareCurrent(setShare)}>

@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { problemToMarkdown } from '../../core/solution/problem-markdown.ts';
 import { preloadMathStyles, RichText } from '../../ui/rich-text.tsx';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
+import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
 import { FinalAnswer } from './final-answer.tsx';
+import { RevealAnnouncer } from './reveal-announcer.tsx';
 import { RevealBar } from './reveal-bar.tsx';
 import { RunError } from './run-error.tsx';
 import { SolutionActions } from './save-to-library.tsx';
@@ -28,14 +30,21 @@ export function SolutionView() {
   useRevealKeys(entryId !== null);
 
   useEffect(() => {
+    const region = regionRef.current;
+    if (entryId === null || !region) return;
+    preloadMathStyles();
     // A new or reopened solution may be below the fold (always, on a phone): bring its start into view.
-    if (entryId !== null) regionRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
-    if (entryId !== null) preloadMathStyles();
+    const cancel = scrollIntoClearView(region, { start: true });
+    // Solved from the form (Ctrl+Enter leaves focus in the problem box, where → moves the caret): focus goes to
+    // the solution, so → and Space reveal as the welcome card says. Opened from history, focus stays there.
+    const active = document.activeElement;
+    if (active === null || active === document.body || active.closest('.compose')) region.focus({ preventScroll: true });
+    return cancel;
   }, [entryId]);
 
   if (entryId === null) return <Welcome />;
   return (
-    <section className="solution card" aria-label="Solution" aria-busy={live} ref={regionRef}>
+    <section className="solution card" aria-label="Solution" aria-busy={live} ref={regionRef} tabIndex={-1}>
       <header className="solution__problem">
         <p className="eyebrow">{SOURCE_LABEL[source]}</p>
         <h2 className="visually-hidden">Problem</h2>
@@ -50,6 +59,16 @@ export function SolutionView() {
       <RevealBar />
       <SolutionActions />
     </section>
+  );
+}
+
+/** The solution, and outside its busy region the announcer of what each reveal uncovers. */
+export function SolutionArea() {
+  return (
+    <>
+      <SolutionView />
+      <RevealAnnouncer />
+    </>
   );
 }
 

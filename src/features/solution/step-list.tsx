@@ -1,5 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
+import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
+import { revealBarOf } from './reveal-bar.tsx';
 import { StepCard } from './step-card.tsx';
 import { WritingStepCard } from './writing-step-card.tsx';
 
@@ -22,17 +24,19 @@ export function StepList() {
   const { visibleSteps } = useRevealView();
   const all = useRunStore((s) => s.reveal.all);
   const collapsed = useRunStore((s) => s.reveal.collapsed);
+  const entryId = useRunStore((s) => s.entryId);
   const listRef = useRef<HTMLOListElement>(null);
-  const previous = useRef(visibleSteps);
+  const previous = useRef({ entryId, visibleSteps });
 
   useEffect(() => {
-    // Bring a step revealed one at a time into view; "Reveal all" and streaming leave the scroll alone.
-    const revealedOne = visibleSteps === previous.current + 1 && !all;
-    previous.current = visibleSteps;
-    if (!revealedOne) return;
+    // Bring a step revealed one at a time into view, clear of the sticky bars; "Reveal all", streaming and
+    // opening another solution leave the scroll alone.
+    const revealedOne = entryId === previous.current.entryId && visibleSteps === previous.current.visibleSteps + 1 && !all;
+    previous.current = { entryId, visibleSteps };
     const last = listRef.current?.lastElementChild;
-    if (last && 'scrollIntoView' in last) last.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, [visibleSteps, all]);
+    if (!revealedOne || !last) return;
+    return scrollIntoClearView(last, { bottomBar: revealBarOf(last) });
+  }, [visibleSteps, all, entryId]);
 
   if (visibleSteps === 0) return null;
   return (
