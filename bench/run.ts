@@ -17,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'parser', file: './parser.bench.ts', exportName: 'benchParser' },
   { name: 'solver', file: './solver.bench.ts', exportName: 'benchSolver' },
   { name: 'ui', file: './ui.bench.ts', exportName: 'benchUi' },
+  { name: 'reveal', file: './reveal.bench.ts', exportName: 'benchReveal' },
 ];
 
 /** Options sections read from process.argv themselves. `--full`: no sampling, time everything (slow). */
