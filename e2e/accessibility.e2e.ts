@@ -66,6 +66,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await check('welcome');
       await page.getByRole('tab', { name: 'Paste an answer' }).click();
       await check('paste mode');
+      // A pasted answer with a picture from another host: it waits behind its "Load image from …" button.
+      await page.getByRole('textbox', { name: 'Problem' }).fill('Solve $3(x-2) = 12$');
+      await page
+        .getByRole('textbox', { name: "Model's answer" })
+        .fill('Step 1: Expand\n\n$3x - 6 = 12$\n\n![the graph](https://example.com/graph.png)\n\nStep 2: Solve\n\n$x = 6$\n\nFinal answer: $x = 6$');
+      await page.getByRole('button', { name: 'Show steps' }).click();
+      await page.getByRole('region', { name: 'Solution' }).getByRole('button', { name: 'Reveal all' }).click();
+      await page.getByRole('button', { name: /^Load image from example\.com/ }).waitFor();
+      await check('a pasted answer with an outside image, all shown');
       await page.getByRole('tab', { name: 'Ask' }).click();
 
       await solveWithBuiltIn(page, 'Solve 2x + 3 = 11');
@@ -170,6 +179,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shared.getByRole('button', { name: 'Reveal all' }).click();
       await shared.getByRole('region', { name: 'Final answer' }).waitFor();
       await check('a share link view');
+      await page.goto(`${app.url}#/share/1.900.AbCdEf`);
+      await page.getByRole('heading', { name: /can’t be shown/ }).waitFor();
+      await check('a damaged share link');
       expect(found).toEqual({});
       expect(errors).toEqual([]);
       await context.close();
