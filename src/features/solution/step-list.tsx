@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
+import { BUILD_AT_ONCE, StepChunk, stepSlots } from './step-chunk.tsx';
 import { revealBarOf } from './reveal-bar.tsx';
 import { StepCard } from './step-card.tsx';
 import { WritingStepCard } from './writing-step-card.tsx';
@@ -40,10 +41,16 @@ export function StepList() {
 
   if (visibleSteps === 0) return null;
   return (
-    <ol className="steps" ref={listRef} aria-label="Steps">
-      {Array.from({ length: visibleSteps }, (_, i) => (
-        <StepItem key={i} index={i} collapsed={collapsed.includes(i)} />
-      ))}
+    <ol className={`steps${all && visibleSteps > BUILD_AT_ONCE ? ' steps--bulk' : ''}`} ref={listRef} aria-label="Steps">
+      {stepSlots(visibleSteps).map((slot) =>
+        slot.kind === 'step' ? (
+          <StepItem key={slot.index} index={slot.index} collapsed={collapsed.includes(slot.index)} />
+        ) : (
+          <StepChunk key={`chunk-${slot.start}`} start={slot.start} end={slot.end}>
+            {(i) => <StepItem key={i} index={i} collapsed={collapsed.includes(i)} />}
+          </StepChunk>
+        ),
+      )}
     </ol>
   );
 }
