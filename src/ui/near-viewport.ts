@@ -20,8 +20,8 @@ function shared(): IntersectionObserver {
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) run(entry.target);
     },
-    // About a screen or two ahead, so a normal scroll finds the content already built.
-    { rootMargin: '1000px 0px' },
+    // Most of a screen ahead, so a normal scroll finds the content already built.
+    { rootMargin: '600px 0px' },
   );
   window.addEventListener('beforeprint', () => {
     for (const el of [...pending.keys()]) run(el);
@@ -29,7 +29,7 @@ function shared(): IntersectionObserver {
   return observer;
 }
 
-/** Calls `callback` once, when `el` is within a screen or two of the viewport; returns a cancel function. */
+/** Calls `callback` once, when `el` is within most of a screen of the viewport; returns a cancel function. */
 export function whenNearViewport(el: Element, callback: () => void): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     callback();

@@ -8,8 +8,8 @@ import './step-chunk.css';
  * about its height until it comes near, so revealing 5,000 steps builds a few dozen cards and watches a couple
  * of hundred spacers, not 5,000 cards (an observer per card cost more in layout than the cards saved).
  */
-export const BUILD_AT_ONCE = 20;
-export const CHUNK_SIZE = 10;
+export const BUILD_AT_ONCE = 12;
+export const CHUNK_SIZE = 25;
 
 export type StepSlot = { kind: 'step'; index: number } | { kind: 'chunk'; start: number; end: number };
 
