@@ -5,6 +5,12 @@
 import type { Solution } from '../../core/solution/solution.ts';
 import { solveDetailed, CANNOT } from '../../core/solver/solve-problem.ts';
 import { answerMatches } from '../../core/solver/compare-answer.ts';
+import type { Step } from '../../core/solution/solution.ts';
+import type { LineVerdict, StepHints, TutorChain } from '../../core/tutor/types.ts';
+import { VERDICT_WORD } from '../../core/tutor/types.ts';
+import { tutorChain as buildChain } from '../../core/tutor/tutor-chain.ts';
+import { checkLine as checkWithEngine } from '../../core/tutor/check-line.ts';
+import { stepHints as hintsOf } from '../../core/tutor/hints.ts';
 
 export type SolveResult =
   | { ok: true; solution: Solution; /** The final answer as LaTeX. */ latex: string }
@@ -38,5 +44,35 @@ export function checkAnswer(problem: string, modelAnswerLatex: string): CheckRes
     return same ? { status: 'agrees' } : { status: 'disagrees', solverAnswer: out.latex };
   } catch {
     return { status: 'unknown' };
+  }
+}
+
+// ---- "Your turn": the line checker ---------------------------------------------------------------------------
+// Thin wrappers: an engine defect must never surface as a wrong verdict or a broken screen.
+
+/** The solution as a chain of states (null where the engine reads none). */
+export function tutorChain(problem: string, solution: Solution): TutorChain {
+  try {
+    return buildChain(problem, solution);
+  } catch {
+    return { problem, states: solution.steps.map(() => null), answer: solution.answer?.text ?? null };
+  }
+}
+
+/** The verdict on the student's line, `done` steps being done or revealed; "Can't check" on any engine failure. */
+export function checkLine(chain: TutorChain, done: number, line: string): LineVerdict {
+  try {
+    return checkWithEngine(chain, done, line);
+  } catch {
+    return { kind: 'unknown', message: `${VERDICT_WORD.unknown} this line: the engine ran into a problem. Try the hint, or reveal the step.` };
+  }
+}
+
+/** The rule and the blanked shape of a step (the third hint is the step itself). */
+export function stepHints(step: Step, state: string | null): StepHints {
+  try {
+    return hintsOf(step, state);
+  } catch {
+    return { rule: step.title.trim() || 'Work out the next step.', shape: null };
   }
 }
