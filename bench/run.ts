@@ -18,6 +18,7 @@ const SECTIONS: readonly Section[] = [
   { name: 'solver', file: './solver.bench.ts', exportName: 'benchSolver' },
   { name: 'ui', file: './ui.bench.ts', exportName: 'benchUi' },
   { name: 'reveal', file: './reveal.bench.ts', exportName: 'benchReveal' },
+  { name: 'check', file: './check.bench.ts', exportName: 'benchCheck' },
 ];
 
 /** Options sections read from process.argv themselves. `--full`: no sampling, time everything (slow). */

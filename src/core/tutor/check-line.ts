@@ -69,6 +69,12 @@ function isSame(ctx: ChainContext, line: Statement, c: Candidate): boolean {
 function bySemantics(ctx: ChainContext, done: number, line: Statement): LineVerdict | null {
   const current = ctx.at.get(done - 1);
   if (current && isSame(ctx, line, current)) return placed(ctx, done, done - 1, false);
+  if (ctx.info.kind === 'equation' || ctx.info.kind === 'inequality') {
+    // Every state of such a chain has the same solutions: equivalence says the line is right, not which state
+    // it is (the structure found none), so it is "valid".
+    const later = ctx.cands.some((c) => c.index >= done && isSame(ctx, line, c));
+    return later ? { kind: 'valid', message: MSG.validCurrent } : null;
+  }
   for (let k = ctx.n; k >= done; k--) {
     const c = ctx.at.get(k);
     if (c && isSame(ctx, line, c)) return placed(ctx, done, k, false);
@@ -155,7 +161,7 @@ export function checkLine(chain: TutorChain, done: number, line: string): LineVe
   if (!stmt) return { kind: 'unknown', message: MSG.unreadable };
   const foreign = ctx.sem.vars.length > 0 ? [...statementVars(stmt)].find((n) => !ctx.sem.vars.includes(n)) : undefined;
   if (foreign) return { kind: 'unknown', message: MSG.foreign(foreign) };
-  if (ctx.info.kind !== 'expr' && ctx.info.kind !== 'derivative') {
+  if (ctx.info.kind === 'equation' || ctx.info.kind === 'inequality' || ctx.info.kind === 'system') {
     const numeric = numericCheck(stmt);
     if (numeric) return numeric;
   }

@@ -10,7 +10,8 @@ import * as R from '../solver/rational.ts';
 import { type Expr, type Rel, tex, relTex, variables, v as varE, neg } from '../solver/expr.ts';
 import type { Step } from '../solution/solution.ts';
 import type { StepHints } from './types.ts';
-import { readStatement, type Statement } from './read-statement.ts';
+import { readStatement, statementVars, type Statement } from './read-statement.ts';
+import { statementKey } from './structure-keys.ts';
 
 const BLANK = 'BLANKBOX';
 const blank = (): Expr => varE(BLANK);
@@ -41,13 +42,28 @@ function finish(s: string): string | null {
 const RULE_START =
   /^(?:subtract|add|multiply|divide|factor|expand|simplify|substitute|plug|use|apply|move|combine|collect|isolate|take|rewrite|distribute|cancel|clear|square|set|solve|differentiate|write|bring|group|complete|raise|reduce|replace|evaluate|compute|calculate|work out|find|let|recall|notice|start|first|next|then|to )/i;
 
-function ruleOf(step: Step): string {
+/**
+ * Would the sentence give the result away? Its math with "=" must be an equation that is not the state itself
+ * ("Subtract 3 from both sides of 2x + 3 = 11"), never a worked computation ("Work out 2 + 2 = 4").
+ */
+function revealing(sentence: string, state: string | null): boolean {
+  if (/^substitute\b/i.test(sentence)) return false;
+  const own = state === null ? null : readStatement(state);
+  for (const m of sentence.matchAll(/\$([^$]+)\$/g)) {
+    if (!/=|<|>|\\le|\\ge/.test(m[1]!)) continue;
+    const s = readStatement(m[1]!);
+    if (!s || s.kind === 'expr' || statementVars(s).size === 0) return true;
+    if (own && statementKey(s, 'numbers') === statementKey(own, 'numbers')) return true;
+  }
+  return /=/.test(sentence.replace(/\$[^$]+\$/g, ''));
+}
+
+function ruleOf(step: Step, state: string | null): string {
   const sentence = firstSentence(step.body);
   const title = step.title.trim();
-  // A sentence with "=" may give the result away, except a substitution of values already found.
-  if (sentence && RULE_START.test(sentence) && (!sentence.includes('=') || /^substitute\b/i.test(sentence))) return sentence;
+  if (sentence && RULE_START.test(sentence) && !revealing(sentence, state)) return sentence;
   if (title) return /[.!?]$/.test(title) ? title : `${title}.`;
-  return sentence && !sentence.includes('=') ? sentence : 'Work out the next step.';
+  return sentence && !revealing(sentence, state) ? sentence : 'Work out the next step.';
 }
 
 // ---- shapes -------------------------------------------------------------------------------------------------
@@ -150,5 +166,11 @@ export function stepHints(step: Step, state: string | null): StepHints {
   } catch {
     shape = null;
   }
-  return { rule: ruleOf(step), shape };
+  let rule: string;
+  try {
+    rule = ruleOf(step, state);
+  } catch {
+    rule = step.title.trim() || 'Work out the next step.';
+  }
+  return { rule, shape };
 }

@@ -62,6 +62,9 @@ export function cleanMath(text: string): string | null {
   s = s.replace(/\\(?:begin|end)\{[a-zA-Z*]+\}(?:\{[^}]*\})?/g, ' ');
   s = s.replace(/\\\\/g, ' , ').replace(/&/g, ' ');
   s = s.replace(/\\left\.|\\right\./g, ' ').replace(/\\(?:left|right)(?![a-zA-Z])/g, '');
+  // Units after a value ("= 68.9 \text{ dB}") and a label before it ("\text{Area} =") are not math.
+  s = s.replace(/([\d}])\s*\\(?:text|mathrm)\s*\{\s*[a-zA-Z][a-zA-Z .]*\}\s*$/, '$1');
+  s = s.replace(/^\s*\\(?:text|mathrm)\s*\{[^{}]*\}\s*(?==)/, 'LABEL ');
   s = s.replace(/\\(?:text|textrm|mathrm|mbox|textnormal|operatorname)\s*\{([^{}]*)\}/g, (_, w: string) => textWords(w));
   if (s.includes('\\TEXT')) return null;
   s = s.replace(/\\(?:lor|vee)(?![a-zA-Z])/g, ' \\OR ').replace(/\\(?:land|wedge)(?![a-zA-Z])/g, ' , ');
@@ -145,6 +148,8 @@ export function isNamePart(p: string, reading: string): boolean {
   if (/^\\frac\s*\{\s*d\s*(?:\^\s*\{?\d+\}?)?\s*[a-zA-Z]?\s*\}\s*\{\s*d\s*[a-zA-Z]\s*(?:\^\s*\{?\d+\}?)?\s*\}/.test(s)) return true;
   if (/^d(?:\^?\d)?[a-zA-Z]?\s*\/\s*d[a-zA-Z]/.test(s)) return true;
   if (reading === 'expr' && /^[a-zA-Z]$/.test(s)) return true;
+  // A label or an indexed name: "\text{Area} =", "h_4 =", "a_{n} =", "P(A) =".
+  if (s === 'LABEL' || /^[a-zA-Z](?:_\{?[\w,]+\}?)+$/.test(s) || /^P\s*\(.*\)$/.test(s)) return true;
   return false;
 }
 

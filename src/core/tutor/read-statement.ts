@@ -118,9 +118,9 @@ function reduceChain(parts: Expr[], ops: RelOp[], reading: Reading): Piece | nul
   const breaks: number[] = [];
   for (let i = 0; i < ops.length; i++) if (ops[i] !== '=' || !isIdentity(parts[i]!, parts[i + 1]!)) breaks.push(i);
   if (breaks.length === 0) {
-    // In an equation's chain "2·4 + 3 = 11" is a check and "x + x = 2x" an identity, not a value of the unknown.
-    const numeric = parts.every((p) => variables(p).size === 0);
-    if ((reading === 'expr' || reading === 'any') && !(numeric && reading === 'any')) return { t: 'expr', e: parts.at(-1)! };
+    // In an equation's chain "2·4 + 3 = 11" is a check and "x + x = 2x" an identity, not a value of the unknown;
+    // elsewhere (a word problem's "2 \times 50 = 100") the result is the last form.
+    if (reading === 'expr' || reading === 'any') return { t: 'expr', e: parts.at(-1)! };
     return { t: 'rel', rel: { op: '=', lhs: parts[0]!, rhs: parts.at(-1)! } };
   }
   if (breaks.length === 1) {

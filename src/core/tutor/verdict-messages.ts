@@ -19,7 +19,6 @@ export const MSG = {
   unreadable: `${U} this line: I could not read it as math. Try the hint, or reveal the step.`,
   undecided: `${U} this line: the engine cannot decide whether it follows. Try the hint, or reveal the step.`,
   foreign: (name: string) => `${U} this line: $${name}$ does not appear in the problem.`,
-  kindMismatch: `${U} this line: it is not the kind of math this step needs. Try the hint, or reveal the step.`,
 };
 
 export const numericFalse = (l: string, r: string) => `${W}: the two sides are not equal ($${l} \\ne ${r}$).`;

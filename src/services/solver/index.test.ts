@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { solveProblem, checkAnswer } from './index.ts';
+import { solveProblem, checkAnswer, tutorChain, checkLine, stepHints } from './index.ts';
 
 describe('built-in solver public API', () => {
   it('returns a Solution with titled steps, Markdown bodies with $$ blocks, and the answer', () => {
@@ -31,5 +31,20 @@ describe('built-in solver public API', () => {
     expect(checkAnswer('Round $6287215$ to the nearest ten thousand.', '6290000')).toEqual({ status: 'unknown' });
     expect(checkAnswer('Write a poem about integrals', 'x')).toEqual({ status: 'unknown' });
     expect(checkAnswer('What is the value of $(4 \\times 12)-(4+12)$?', '32')).toEqual({ status: 'agrees' });
+  });
+  it('"Your turn": chain, line check and hints, and an engine failure is never a wrong verdict', () => {
+    const out = solveProblem('2x + 3 = 11');
+    if (!out.ok) throw new Error('declined');
+    const chain = tutorChain('2x + 3 = 11', out.solution);
+    expect(chain.states[0]).toBe('2 x = 8');
+    expect(checkLine(chain, 0, '2x = 14').message).toMatch(/^Not quite/);
+    expect(checkLine(chain, 0, '2x = 8')).toEqual({ kind: 'next', step: 0, message: 'Correct: that is the next step.' });
+    expect(checkLine(chain, 0, '4')).toMatchObject({ kind: 'final', simplified: true });
+    expect(stepHints(out.solution.steps[0]!, chain.states[0]!)).toEqual({ rule: 'Subtract $3$ from both sides.', shape: '2 x = \\square' });
+    // A malformed chain (as from a corrupted history entry) makes the engine throw: the wrapper says "Can't check".
+    const broken = { problem: '2x + 3 = 11', states: null, answer: 'x = 4' } as unknown as Parameters<typeof checkLine>[0];
+    expect(checkLine(broken, 0, '2x = 8')).toMatchObject({ kind: 'unknown', message: expect.stringMatching(/^Can't check/) });
+    const badSolution = { preamble: null, steps: [{ title: 'T', body: 5, source: [0, 0], complete: true }], answer: null, thinking: null } as unknown as Parameters<typeof tutorChain>[1];
+    expect(tutorChain('x = 1', badSolution)).toEqual({ problem: 'x = 1', states: [null], answer: null });
   });
 });
