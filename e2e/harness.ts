@@ -54,6 +54,11 @@ export interface PageOptions {
   width?: number;
   height?: number;
   colorScheme?: 'light' | 'dark';
+  /**
+   * false: start as a student who turned "Try each step first" off in Settings, so "Next step" shows the step at
+   * once (for tests about revealing itself). Default: the app's own default (on).
+   */
+  tryFirst?: boolean;
 }
 
 /** A fresh page with its own storage; browser errors fail the test instead of passing silently. */
@@ -62,6 +67,12 @@ export async function openPage(app: AppUnderTest, options: PageOptions = {}): Pr
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
   });
+  if (options.tryFirst === false) {
+    // As Settings would have saved it; only on the first load, so what the test changes later survives a reload.
+    await context.addInitScript(() => {
+      if (localStorage.getItem('stepwise.settings') === null) localStorage.setItem('stepwise.settings', JSON.stringify({ v: 1, tryFirst: false }));
+    });
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -32,7 +32,7 @@ Adding \\(6\\) to both sides gives \\(3x = 18\\).
 
 describe('paste mode', () => {
   it('shows a pasted answer step by step and saves it, with no model', async () => {
-    const { page, context, errors } = await openPage(app);
+    const { page, context, errors } = await openPage(app, { tryFirst: false });
     const before = server.requests.length;
     await page.getByRole('tab', { name: 'Paste an answer' }).click();
     await page.getByRole('textbox', { name: 'Problem' }).fill('Solve $3(x-2) = 12$');
@@ -62,7 +62,7 @@ describe('paste mode', () => {
 
 describe('history', () => {
   it('survives a reload, with each solution\'s reveal state', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(app, { tryFirst: false });
     // Built-in solver (offline).
     await ask(page, '2x + 3 = 11');
     const solution = page.getByRole('region', { name: 'Solution' });

@@ -93,7 +93,7 @@ describe('keyboard', () => {
   });
 
   it('Ctrl+Enter moves focus to the solution; → reveals, says each step, and the last reveal focuses the answer', async () => {
-    const { page, context, errors } = await openPage(app);
+    const { page, context, errors } = await openPage(app, { tryFirst: false });
     const solution = await solveByKeyboard(page, 'Solve 2x + 3 = 11');
     await solution.getByRole('button', { name: 'Next step' }).waitFor();
     await expect.poll(() => solution.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -171,7 +171,7 @@ describe('keyboard', () => {
   });
 
   it('while a model answer streams, the announcement of a revealed step is outside the busy solution', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(app);
+    const { page, context, errors } = await openPage(app, { tryFirst: false });
     await useModelServer(page, scenarioURL(server.url, 'ok', 'qwen25math-0004'));
     server.configure({ chunksPerSecond: 30 });
     const solution = await solveByKeyboard(page, 'Compute $\\frac{1}{31} \\div \\frac{1}{93}$.');

@@ -73,7 +73,7 @@ for (const size of [
 ] as const) {
   describe(`reveal scroll, ${size.name} ${size.width} × ${size.height}`, () => {
     it('each revealed step and the final answer end up clear of both sticky bars', { timeout: 120_000 }, async () => {
-      const { page, context, errors } = await openPage(app, size);
+      const { page, context, errors } = await openPage(app, { ...size, tryFirst: false });
       await useModelServer(page, scenarioURL(server.url, 'ok', LONG_RECORD));
       await ask(page, 'Write a Python function for the longest common subsequence and explain it.');
       const solution = page.getByRole('region', { name: 'Solution' });

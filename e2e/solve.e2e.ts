@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('ask → stream → reveal', () => {
   it('streams a real answer, then reveals it one step at a time, the final answer last', async () => {
-    const { page, context, errors } = await openPage(app);
+    const { page, context, errors } = await openPage(app, { tryFirst: false });
     server.configure({ chunksPerSecond: 60 });
     await useModelServer(page, scenarioURL(server.url, 'ok', 'qwen25math-0004'));
     await ask(page, 'Compute $\\frac{1}{31} \\div \\frac{1}{93}$.');
@@ -56,7 +56,7 @@ describe('ask → stream → reveal', () => {
   });
 
   it('reveals with → and Space; a revealed step folds and unfolds', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(app, { tryFirst: false });
     await useModelServer(page, server.url);
     await ask(page, 'Solve 2x + 3 = 11');
     const solution = page.getByRole('region', { name: 'Solution' });

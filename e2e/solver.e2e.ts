@@ -59,7 +59,7 @@ const finalAnswerTex = (page: Page) =>
 
 describe('built-in solver, no model configured', () => {
   it('solves a quadratic and a derivative from the problem box, step by step, with no request to any server', async () => {
-    const { page, context, errors } = await openPage(app);
+    const { page, context, errors } = await openPage(app, { tryFirst: false });
     const outside = watchRequests(page, app.url);
     const solution = page.getByRole('region', { name: 'Solution' });
 

@@ -180,7 +180,7 @@ describe("checking a model's answer with the built-in solver", () => {
     await solve('Solve 2x + 3 = 11');
     const s = useRunStore.getState();
     expect(s).toMatchObject({ phase: 'done', validated: { status: 'agrees' } });
-    expect(await storedRow(s.entryId!)).toMatchObject({ v: 2, validated: { status: 'agrees' } });
+    expect(await storedRow(s.entryId!)).toMatchObject({ v: 3, validated: { status: 'agrees' } });
   });
 
   it("a different answer keeps the solver's answer with it, shown again when reopened", async () => {

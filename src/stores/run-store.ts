@@ -26,6 +26,7 @@ import {
   type RevealView,
 } from '../core/reveal/reveal.ts';
 import { createSolutionParser, parseSolution, type SolutionParser } from '../core/solution/parse-solution.ts';
+import { emptyProgress, type RevealPolicy, type TutorProgress } from '../core/tutor/progress.ts';
 import { emptySolution, type Solution } from '../core/solution/solution.ts';
 import { createFrameBatch, type FrameBatch } from './frame-batch.ts';
 import { getEntry, patchEntry, putEntry } from './history-store.ts';
@@ -49,6 +50,10 @@ export interface RunState {
   reveal: RevealState;
   /** The built-in solver's check of the final answer; null when not checked (yet, or it can't do the problem). */
   validated: Validation | null;
+  /** What the student did in "Your turn" on this solution. */
+  tutor: TutorProgress;
+  /** The reveal policy this solution came with (a teacher's link or set); null: the student's setting. */
+  policy: RevealPolicy | null;
 }
 
 const idle = (): RunState => ({
@@ -65,6 +70,8 @@ const idle = (): RunState => ({
   endedAt: null,
   reveal: emptyReveal(),
   validated: null,
+  tutor: emptyProgress(),
+  policy: null,
 });
 
 export const useRunStore = create<RunState>()(() => idle());
@@ -120,6 +127,8 @@ function viewOf(entry: HistoryEntry, solution: Solution): RunState {
     endedAt: entry.status === 'streaming' ? null : entry.updatedAt,
     reveal: entry.reveal,
     validated: entry.validated ?? null,
+    tutor: entry.tutor ?? emptyProgress(),
+    policy: entry.policy ?? null,
   };
 }
 
@@ -409,6 +418,18 @@ function setReveal(update: (r: RevealState, s: RunState) => RevealState): void {
 }
 
 export const nextStep = () => setReveal((r, s) => revealNext(r, s.solution, !isLivePhase(s.phase)));
+
+/**
+ * The student's progress (and, when their line uncovered steps, the reveal) changed: shown at once, saved soon.
+ * `entryId` guards against a check that finished after the student opened another solution.
+ */
+export function commitTutor(entryId: string, tutor: TutorProgress, reveal?: RevealState): void {
+  const state = useRunStore.getState();
+  if (state.entryId !== entryId) return;
+  if (tutor.total !== state.solution.steps.length) tutor = { ...tutor, total: state.solution.steps.length };
+  useRunStore.setState(reveal ? { tutor, reveal } : { tutor });
+  void patchEntry(entryId, reveal ? { tutor, reveal } : { tutor }, 'soon');
+}
 export const revealAll = () => setReveal((r) => revealAllState(r));
 export const hideAll = () => setReveal((r) => hideAllState(r));
 export const toggleStep = (index: number) => setReveal((r) => toggleCollapsed(r, index));

@@ -28,6 +28,7 @@ function settingsOf(s: SettingsState): Settings {
     reasoningEffort: s.reasoningEffort,
     remember: s.remember,
     silenceTimeoutSeconds: s.silenceTimeoutSeconds,
+    tryFirst: s.tryFirst,
   };
 }
 

@@ -34,8 +34,24 @@ describe('checkEntry', () => {
   it('migrates a v1 entry (before answers were checked): it loads unchanged, with no check', () => {
     const { validated: _none, ...v1 } = { ...good(), v: 1 };
     const checked = checkEntry(structuredClone(v1));
-    expect(checked).toEqual({ ok: true, entry: { ...good(), v: 2 }, repaired: [] });
+    expect(checked).toEqual({ ok: true, entry: { ...good(), v: 3 }, repaired: [] });
     expect(checked.ok && 'validated' in checked.entry).toBe(false);
+  });
+
+  it('migrates a v2 entry (before "Your turn"): it loads unchanged, with no progress and no policy', () => {
+    const checked = checkEntry({ ...structuredClone(good()), v: 2 });
+    expect(checked).toEqual({ ok: true, entry: good(), repaired: [] });
+    expect(checked.ok && ('tutor' in checked.entry || 'policy' in checked.entry)).toBe(false);
+  });
+
+  it('keeps "Your turn" progress and a reveal policy, and repairs broken ones', () => {
+    const tutor = { outcomes: ['self', null], hints: [0, 1], attempts: [2, 0], answer: null, asked: [1], modelHints: {}, total: 2 };
+    const withTutor = { ...good(), tutor, policy: 'hints-only' as const };
+    expect(checkEntry(structuredClone(withTutor))).toEqual({ ok: true, entry: withTutor, repaired: [] });
+    const broken = checkEntry({ ...good(), tutor: { outcomes: ['done'] }, policy: 'never' });
+    expect(broken.ok && broken.repaired).toEqual(['tutor', 'policy']);
+    expect(broken.ok && broken.entry.tutor?.outcomes).toEqual([null]);
+    expect(broken.ok && 'policy' in broken.entry).toBe(false);
   });
 
   it("keeps the built-in solver's check, and drops a broken one", () => {

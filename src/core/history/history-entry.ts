@@ -6,9 +6,13 @@
 import type { Solution } from '../solution/solution.ts';
 import { inlinePlainText } from '../solution/inline-math.ts';
 import { emptyReveal, type RevealState } from '../reveal/reveal.ts';
+import { isRevealPolicy, readProgress, type RevealPolicy, type TutorProgress } from '../tutor/progress.ts';
 
-/** v2 added the optional `validated` (the built-in solver's check of the final answer). */
-export const HISTORY_VERSION = 2;
+/**
+ * v2 added the optional `validated` (the built-in solver's check of the final answer); v3 the optional `tutor`
+ * (what the student did in "Your turn") and `policy` (a reveal policy a teacher's link or set carried).
+ */
+export const HISTORY_VERSION = 3;
 
 export type EntrySource = 'model' | 'builtin' | 'paste';
 /** `interrupted`: it was still streaming when the page closed. */
@@ -49,6 +53,10 @@ export interface HistoryEntry {
   truncated: boolean;
   reveal: RevealState;
   validated?: Validation;
+  /** What the student did in "Your turn"; absent until they do something. */
+  tutor?: TutorProgress;
+  /** The reveal policy of the link or set this solution came from; absent: the student's own setting. */
+  policy?: RevealPolicy;
 }
 
 export function newEntry(fields: {
@@ -105,6 +113,8 @@ const MIGRATIONS: Record<number, (raw: Raw) => Raw> = {
   0: (raw) => ({ ...raw, v: 1 }),
   // v2 only adds an optional field: older entries were never checked, so they simply have none.
   1: (raw) => ({ ...raw, v: 2 }),
+  // v3 adds optional fields too: an older entry has no tutor progress and follows the student's setting.
+  2: (raw) => ({ ...raw, v: 3 }),
 };
 
 /**
@@ -157,6 +167,15 @@ export function checkEntry(value: unknown): EntryCheck {
   if (raw.validated !== undefined) {
     if (isValidation(raw.validated)) entry.validated = raw.validated;
     else repaired.push('validated');
+  }
+  if (raw.tutor !== undefined) {
+    const tutor = readProgress(raw.tutor);
+    if (tutor) entry.tutor = tutor;
+    if (!tutor || JSON.stringify(tutor) !== JSON.stringify(raw.tutor)) repaired.push('tutor');
+  }
+  if (raw.policy !== undefined) {
+    if (isRevealPolicy(raw.policy)) entry.policy = raw.policy;
+    else repaired.push('policy');
   }
   if (entry.status === 'streaming') {
     entry.status = 'interrupted';

@@ -19,6 +19,8 @@ export interface Settings {
   remember: boolean;
   /** Seconds of silence from the server before a request counts as stalled; 0 = the adapter's default. */
   silenceTimeoutSeconds: number;
+  /** "Try each step first": "Next step" asks once per step whether to try it or get a hint first. */
+  tryFirst: boolean;
 }
 
 export type StoredSettings = Omit<Settings, 'apiKey'> & { v: typeof SETTINGS_VERSION };
@@ -31,6 +33,7 @@ export const defaultSettings = (): Settings => ({
   reasoningEffort: 'medium',
   remember: false,
   silenceTimeoutSeconds: 0,
+  tryFirst: true,
 });
 
 export function toStored(s: Settings): StoredSettings {
@@ -42,6 +45,7 @@ export function toStored(s: Settings): StoredSettings {
     reasoningEffort: s.reasoningEffort,
     remember: s.remember,
     silenceTimeoutSeconds: s.silenceTimeoutSeconds,
+    tryFirst: s.tryFirst,
   };
 }
 
@@ -84,6 +88,8 @@ export function readStoredSettings(text: string | null): { settings: Omit<Settin
         (x): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= 3600,
         defaults.silenceTimeoutSeconds,
       ),
+      // Settings saved before "Your turn" have none: the default (on) applies.
+      tryFirst: pick('tryFirst', (x): x is boolean => typeof x === 'boolean', defaults.tryFirst),
     },
     repaired,
   };

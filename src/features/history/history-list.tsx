@@ -1,5 +1,6 @@
 import { memo, useEffect } from 'react';
 import { entryTitle, needsModel, type HistoryEntry } from '../../core/history/history-entry.ts';
+import { progressSummary } from '../../core/tutor/progress.ts';
 import { deleteEntry, dismissNotice, forgetDeleted, undoDelete, useHistoryStore } from '../../stores/history-store.ts';
 import { closeEntry, openEntry, useRunStore } from '../../stores/run-store.ts';
 import { DismissibleNotices } from '../../ui/dismissible-notices.tsx';
@@ -26,6 +27,7 @@ export function formatWhen(time: number, now = Date.now()): string {
 const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: HistoryEntry; current: boolean }) {
   const title = entryTitle(entry.problem);
   const status = needsModel(entry) ? 'Needs a model' : STATUS_LABEL[entry.status];
+  const summary = entry.tutor ? progressSummary(entry.tutor, entry.tutor.total) : null;
   const meta = [formatWhen(entry.createdAt), SOURCE_LABEL[entry.source] || entry.model, status]
     .filter((x) => x !== '')
     .join(' · ');
@@ -44,6 +46,7 @@ const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: Histo
         </span>
         <span className="visually-hidden"> · </span>
         <span className="history__meta">{meta}</span>
+        {summary !== null && <span className="history__progress">{summary}</span>}
       </button>
       <button
         type="button"
@@ -69,7 +72,8 @@ const HistoryItem = memo(function HistoryItem({ entry, current }: { entry: Histo
   a.entry.source === b.entry.source &&
   a.entry.model === b.entry.model &&
   a.entry.status === b.entry.status &&
-  a.entry.error?.kind === b.entry.error?.kind);
+  a.entry.error?.kind === b.entry.error?.kind &&
+  a.entry.tutor === b.entry.tutor);
 
 export function HistoryList() {
   const entries = useHistoryStore((s) => s.entries);

@@ -76,6 +76,7 @@ export function SettingsPanel() {
     effortHint: useId(),
     silence: useId(),
     silenceHint: useId(),
+    tryFirst: useId(),
   };
   const preset = presetForBaseURL(s.baseURL.trim());
   const base = normalizeBaseURL(s.baseURL);
@@ -269,6 +270,18 @@ export function SettingsPanel() {
           </button>
         </div>
         <ConnectionResult />
+      </fieldset>
+
+      <fieldset className="settings__tutor">
+        <legend className="field-label">Tutor</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={s.tryFirst} onChange={(e) => set({ tryFirst: e.target.checked })} aria-describedby={ids.tryFirst} />
+          Try each step first
+        </label>
+        <p id={ids.tryFirst} className="field-hint">
+          "Next step" first asks whether you want to try the step or get a hint; "Show me anyway" is always one press
+          away. A teacher's shared link or set may choose for you.
+        </p>
       </fieldset>
     </section>
   );

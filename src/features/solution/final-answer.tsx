@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Validation } from '../../core/history/history-entry.ts';
+import { progressSummary } from '../../core/tutor/progress.ts';
 import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { RichText, TexFormula } from '../../ui/rich-text.tsx';
 import { scrollIntoClearView } from '../../ui/scroll-into-clear-view.ts';
@@ -35,7 +36,21 @@ export function FinalAnswer() {
       </div>
       {answer.note && answer.note.trim() !== '' && <RichText className="final-answer__note" text={answer.note} />}
       {validated && !live && <SolverCheck validated={validated} />}
+      <ProgressSummary />
     </section>
+  );
+}
+
+/** What the student did on this solution in "Your turn" ("You did 3 of 5 steps yourself, 1 with a hint"). */
+function ProgressSummary() {
+  const summary = useRunStore((s) => progressSummary(s.tutor, s.solution.steps.length));
+  const answeredByStudent = useRunStore((s) => s.tutor.answer === 'self' || s.tutor.answer === 'hint');
+  if (summary === null) return null;
+  return (
+    <p className="final-answer__progress">
+      {summary}
+      {answeredByStudent ? ', and the final answer.' : '.'}
+    </p>
   );
 }
 

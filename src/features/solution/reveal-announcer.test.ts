@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyProgress } from '../../core/tutor/progress.ts';
 import type { RunState } from '../../stores/run-store.ts';
 import { revealAnnouncement } from './reveal-announcer.tsx';
 
@@ -27,6 +28,8 @@ function state(shown: number, changes: Partial<RunState> = {}): RunState {
     endedAt: 1,
     reveal: { shown, all: false, collapsed: [] },
     validated: null,
+    tutor: emptyProgress(),
+    policy: null,
     ...changes,
   };
 }

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { hideAll, isLivePhase, nextStep, revealAll, useRevealView, useRunStore } from '../../stores/run-store.ts';
+import { hideAll, isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
+import { useSettingsStore } from '../../stores/settings-store.ts';
+import { policyOf, tutorNextStep, tutorRevealAll } from '../../stores/tutor-store.ts';
 
 /** The reveal bar of the solution `el` is in: what a scrolled-to step must stay clear of. */
 export const revealBarOf = (el: Element): Element | null => el.closest('.solution')?.querySelector('.reveal-bar') ?? null;
@@ -35,6 +37,9 @@ export function RevealBar() {
   const all = useRunStore((s) => s.reveal.all);
   const live = useRunStore((s) => isLivePhase(s.phase));
   const view = useRevealView();
+  const tryFirst = useSettingsStore((s) => s.tryFirst);
+  // A teacher's "hints only, answer at the end": steps are the student's to write; nothing is shown early.
+  const locked = useRunStore((s) => policyOf(s, tryFirst) === 'hints-only');
   const { barRef, press } = useFocusKeeper();
   const total = view.totalSteps;
   if (total === 0 && !hasAnswer) return null;
@@ -65,10 +70,10 @@ export function RevealBar() {
         {nextHint !== '' && <p className="reveal-bar__hint">{nextHint}</p>}
       </div>
       <div className="reveal-bar__buttons">
-        <button type="button" className="button button--primary" onClick={press(nextStep)} disabled={!view.canNext} aria-keyshortcuts="ArrowRight Space">
+        <button type="button" className="button button--primary" onClick={press(tutorNextStep)} disabled={!view.canNext || locked} aria-keyshortcuts="ArrowRight Space">
           Next step <kbd aria-hidden="true">→</kbd>
         </button>
-        <button type="button" className="button" onClick={press(revealAll)} disabled={all || view.complete}>
+        <button type="button" className="button" onClick={press(tutorRevealAll)} disabled={all || view.complete || locked}>
           Reveal all
         </button>
         <button type="button" className="button" onClick={press(hideAll)} disabled={shownItems === 0 && !all}>

@@ -29,7 +29,8 @@ describe('SolutionView while streaming', () => {
     const region = await screen.findByRole('region', { name: 'Solution' });
     act(() => revealAll());
     await waitFor(() => expect(region.getAttribute('aria-busy')).toBe('true'));
-    await waitFor(() => expect(within(region).getByRole('status').textContent).toMatch(/writing step 2…/), { timeout: 5000 });
+    // The status line (the other status region is "Your turn"'s check result, empty while nothing was checked).
+    await waitFor(() => expect(within(region).getAllByRole('status')[0]?.textContent).toMatch(/writing step 2…/), { timeout: 5000 });
     expect(within(region).getByRole('button', { name: 'Stop' })).toBeTruthy();
 
     // The step being written shows its text as it arrives (painted straight from the store, no React render).

@@ -22,7 +22,8 @@ const ANSWER = [
 ].join('\n');
 
 beforeEach(() => {
-  resetStoresForTest();
+  // These tests are about revealing itself: a student who turned "Try each step first" off.
+  resetStoresForTest({ tryFirst: false });
 });
 afterEach(cleanup);
 

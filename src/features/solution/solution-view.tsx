@@ -12,6 +12,7 @@ import { StatusLine } from './status-line.tsx';
 import { StepList } from './step-list.tsx';
 import { ThinkingPanel } from './thinking-panel.tsx';
 import { useRevealKeys } from './use-reveal-keys.ts';
+import { YourTurn } from './your-turn.tsx';
 
 const SOURCE_LABEL = { model: 'Model answer', builtin: 'Built-in solver', paste: 'Pasted answer' } as const;
 
@@ -54,6 +55,7 @@ export function SolutionView() {
       <ThinkingPanel />
       <Preamble />
       <StepList />
+      <YourTurn />
       <FinalAnswer />
       <RunError />
       <RevealBar />

@@ -1,6 +1,7 @@
 import { memo, useId, type ReactNode } from 'react';
 import type { Step } from '../../core/solution/solution.ts';
-import { toggleStep } from '../../stores/run-store.ts';
+import type { StepOutcome } from '../../core/tutor/progress.ts';
+import { toggleStep, useRunStore } from '../../stores/run-store.ts';
 import { InlineMath } from '../../ui/inline-math.tsx';
 import { RichText } from '../../ui/rich-text.tsx';
 import { CopyLatexButton } from './copy-latex-button.tsx';
@@ -13,6 +14,25 @@ interface StepShellProps {
   writing: boolean;
   /** The body, rendered only while the step is expanded. */
   children: ReactNode;
+}
+
+const OUTCOME_TEXT: Record<StepOutcome, string> = {
+  self: 'Done by you',
+  hint: 'Done by you, with a hint',
+  tried: 'Shown after you tried',
+  revealed: '',
+};
+
+/** How the student got this step in "Your turn" (read from the store, so the card itself does not render again). */
+function StepOutcomeNote({ index }: { index: number }) {
+  const outcome = useRunStore((s) => s.tutor.outcomes[index] ?? null);
+  if (outcome === null || OUTCOME_TEXT[outcome] === '') return null;
+  return (
+    <p className={`step__outcome step__outcome--${outcome}`}>
+      {outcome === 'self' || outcome === 'hint' ? <span aria-hidden="true">✓ </span> : null}
+      {OUTCOME_TEXT[outcome]}
+    </p>
+  );
 }
 
 /** A revealed step's frame: the heading that collapses and expands it, and its body. */
@@ -37,6 +57,7 @@ export function StepShell({ index, title, collapsed, writing, children }: StepSh
           <span className="step__chevron" aria-hidden="true" />
         </button>
       </h3>
+      <StepOutcomeNote index={index} />
       <div id={bodyId} className="step__body" hidden={collapsed}>
         {!collapsed && children}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { nextStep } from '../../stores/run-store.ts';
+import { tutorNextStep } from '../../stores/tutor-store.ts';
 
 /** Elements where the key already means something (typing, pressing a button, opening a panel). */
 function ownsKey(target: EventTarget | null, key: string): boolean {
@@ -8,7 +8,7 @@ function ownsKey(target: EventTarget | null, key: string): boolean {
   return key === ' ' && target.closest('button, a[href], summary, [role="button"], [role="tab"]') !== null;
 }
 
-/** → or Space reveals the next step, unless focus is somewhere that uses the key itself. */
+/** → or Space is "Next step" (which may first ask to try it), unless focus is somewhere that uses the key itself. */
 export function useRevealKeys(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
@@ -17,7 +17,7 @@ export function useRevealKeys(enabled: boolean): void {
       if (e.key !== 'ArrowRight' && e.key !== ' ') return;
       if (ownsKey(e.target, e.key)) return;
       e.preventDefault();
-      nextStep();
+      tutorNextStep();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

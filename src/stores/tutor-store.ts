@@ -1,0 +1,204 @@
+/**
+ * "Your turn": the student writes the next line, the engine checks it, hints come before the reveal. The
+ * student's progress lives with the solution in the run store (and so in history); this store holds what is
+ * on screen only for now: the last verdict, the hints shown, the "try it first?" question.
+ *
+ * The engine is the built-in solver's code, loaded on the first check or hint: never while an answer streams
+ * in, so nothing here delays a first token.
+ */
+import { create } from 'zustand';
+import { viewReveal, type RevealState } from '../core/reveal/reveal.ts';
+import type { Solution } from '../core/solution/solution.ts';
+import {
+  hintLevel,
+  recordAnswer,
+  recordAsked,
+  recordAttempt,
+  recordDone,
+  recordHint,
+  recordShown,
+  shouldAskFirst,
+  type RevealPolicy,
+} from '../core/tutor/progress.ts';
+import type { LineVerdict, StepHints, TutorChain } from '../core/tutor/types.ts';
+import { getSettings } from './settings-store.ts';
+import { commitTutor, isLivePhase, revealAll, nextStep, useRunStore, type RunState } from './run-store.ts';
+
+export interface TutorView {
+  /** The solution these belong to; anything else on screen is stale. */
+  entryId: string | null;
+  verdict: { kind: LineVerdict['kind']; message: string; step: number } | null;
+  checking: boolean;
+  /** The step "Next step" asked about: "Try it or get a hint first?". */
+  asking: number | null;
+  /** The hints of the step they were asked for (the engine's, or a model's). */
+  hints: { step: number; hints: StepHints } | null;
+}
+
+const blank = (entryId: string | null): TutorView => ({ entryId, verdict: null, checking: false, asking: null, hints: null });
+
+export const useTutorStore = create<TutorView>()(() => blank(null));
+
+/** The view for the solution on screen: a fresh one whenever another solution is shown. */
+function current(): TutorView {
+  const id = useRunStore.getState().entryId;
+  const view = useTutorStore.getState();
+  if (view.entryId === id) return view;
+  const fresh = blank(id);
+  useTutorStore.setState(fresh, true);
+  return fresh;
+}
+
+useRunStore.subscribe((s, before) => {
+  if (s.entryId !== before.entryId) useTutorStore.setState(blank(s.entryId), true);
+});
+
+export function policyOf(s: Pick<RunState, 'policy'>, tryFirst = getSettings().tryFirst): RevealPolicy {
+  return s.policy ?? (tryFirst ? 'try-first' : 'free');
+}
+
+type Engine = typeof import('../services/solver/index.ts');
+let engine: Promise<Engine> | null = null;
+const loadEngine = (): Promise<Engine> => (engine ??= import('../services/solver/index.ts'));
+
+/** One chain per solution object: the parser keeps finished solutions identical, so this is computed once. */
+const chains = new WeakMap<Solution, TutorChain>();
+function chainOf(e: Engine, problem: string, solution: Solution): TutorChain {
+  let chain = chains.get(solution);
+  if (!chain) {
+    chain = e.tutorChain(problem, solution);
+    chains.set(solution, chain);
+  }
+  return chain;
+}
+
+/** Where the student is: steps done or shown, and whether the next hidden item is a step or the answer. */
+function position(s: RunState): { done: number; total: number; next: 'step' | 'answer' | 'none' } {
+  const view = viewReveal(s.reveal, s.solution, !isLivePhase(s.phase));
+  const next = view.next === 'step' || view.next === 'answer' ? view.next : 'none';
+  return { done: view.visibleSteps, total: view.totalSteps, next };
+}
+
+/** A reveal state showing `items` items (steps, then the answer). */
+const showing = (r: RevealState, items: number): RevealState => (r.shown >= items ? r : { ...r, shown: items });
+
+/** Checks the student's line against the hidden next step, later steps, the current state and the answer. */
+export async function checkStudentLine(line: string): Promise<void> {
+  const text = line.trim();
+  const start = useRunStore.getState();
+  const id = start.entryId;
+  if (id === null || text === '') return;
+  const { done, next } = position(start);
+  if (next === 'none') return;
+  useTutorStore.setState({ ...current(), checking: true, asking: null });
+  let verdict: LineVerdict;
+  try {
+    const e = await loadEngine();
+    verdict = e.checkLine(chainOf(e, start.problem, start.solution), done, text);
+  } catch {
+    verdict = { kind: 'unknown', message: "Can't check this line right now: the checker could not be loaded. Try a hint, or show the step." };
+  }
+  const s = useRunStore.getState();
+  if (s.entryId !== id) return;
+  const total = s.solution.steps.length;
+  let tutor = recordAttempt(s.tutor, done);
+  let reveal: RevealState | undefined;
+  if (verdict.kind === 'next' || verdict.kind === 'skipped') {
+    tutor = recordDone(tutor, done, verdict.step);
+    reveal = showing(s.reveal, verdict.step + 1);
+  } else if (verdict.kind === 'final') {
+    tutor = recordAnswer(recordDone(tutor, done, total - 1), true, total);
+    reveal = showing(s.reveal, total + 1);
+  }
+  commitTutor(id, tutor, reveal);
+  useTutorStore.setState({ ...current(), checking: false, verdict: { kind: verdict.kind, message: verdict.message, step: done } });
+}
+
+/**
+ * One more hint on the next hidden step: what to do, then the shape of the result; the third press shows the
+ * step (it counts as shown after trying).
+ */
+export async function nextHint(): Promise<void> {
+  const s = useRunStore.getState();
+  const id = s.entryId;
+  if (id === null) return;
+  const { done, next, total } = position(s);
+  if (next === 'none') return;
+  const level = hintLevel(s.tutor, done);
+  if (level >= 2 && policyOf(s) !== 'hints-only') {
+    showNext();
+    return;
+  }
+  const hints = await hintsFor(done);
+  if (useRunStore.getState().entryId !== id || hints === null) return;
+  const after = useRunStore.getState();
+  commitTutor(id, recordHint(after.tutor, done));
+  useTutorStore.setState({ ...current(), asking: null, hints: { step: done, hints } });
+  void total;
+}
+
+/** The engine's hints for step `index` (the answer's "step" is the number of steps). */
+async function hintsFor(index: number): Promise<StepHints | null> {
+  const s = useRunStore.getState();
+  const shown = useTutorStore.getState();
+  if (shown.entryId === s.entryId && shown.hints?.step === index) return shown.hints.hints;
+  const stored = s.tutor.modelHints[index];
+  if (stored) return stored;
+  const step = s.solution.steps[index];
+  try {
+    const e = await loadEngine();
+    const chain = chainOf(e, s.problem, s.solution);
+    if (!step) {
+      // The final answer: its shape is the answer with the values blanked.
+      return e.stepHints({ title: 'Write the final answer', body: '', source: [0, 0], complete: true }, chain.answer);
+    }
+    return e.stepHints(step, chain.states[index] ?? null);
+  } catch {
+    return step ? { rule: step.title !== '' ? step.title : 'Look at what the step before gives you.', shape: null } : null;
+  }
+}
+
+/** "Next step": under "Try each step first", asks once per step before showing it. */
+export function tutorNextStep(): void {
+  const s = useRunStore.getState();
+  if (s.entryId === null) return;
+  const { done, next } = position(s);
+  if (next === 'none') return;
+  const policy = policyOf(s);
+  if (policy === 'hints-only') return;
+  if (shouldAskFirst(s.tutor, done, policy)) {
+    commitTutor(s.entryId, recordAsked(s.tutor, done));
+    useTutorStore.setState({ ...current(), asking: done });
+    return;
+  }
+  showNext();
+}
+
+/** Shows the next hidden item now ("Show me anyway", the third hint, "Next step" after trying). */
+export function showNext(): void {
+  const s = useRunStore.getState();
+  if (s.entryId === null) return;
+  const { done, next, total } = position(s);
+  if (next === 'none') return;
+  const tutor = next === 'answer' ? recordAnswer(s.tutor, false, total) : recordShown(s.tutor, done, done);
+  commitTutor(s.entryId, tutor);
+  useTutorStore.setState({ ...current(), asking: null, verdict: null, hints: null });
+  nextStep();
+}
+
+/** "Reveal all": every step not done yet counts as shown. */
+export function tutorRevealAll(): void {
+  const s = useRunStore.getState();
+  if (s.entryId === null || policyOf(s) === 'hints-only') return;
+  const total = s.solution.steps.length;
+  const { done } = position(s);
+  let tutor = total > done ? recordShown(s.tutor, done, total - 1) : s.tutor;
+  if (s.solution.answer) tutor = recordAnswer(tutor, false, total);
+  commitTutor(s.entryId, tutor);
+  useTutorStore.setState({ ...current(), asking: null, verdict: null, hints: null });
+  revealAll();
+}
+
+export function dismissAsking(): void {
+  useTutorStore.setState({ ...current(), asking: null });
+}
