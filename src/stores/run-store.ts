@@ -376,10 +376,18 @@ export async function showPasted(problem: string, answer: string): Promise<void>
  * Shows an already-parsed solution (a library item, a shared link) as steps, in a new history entry. The
  * solution is kept as given (it may have been edited since), with the answer text it came from, if any.
  */
-export async function showSolution(fields: { problem: string; solution: Solution; source: EntrySource; model?: string; answer?: string }): Promise<void> {
+export async function showSolution(fields: {
+  problem: string;
+  solution: Solution;
+  source: EntrySource;
+  model?: string;
+  answer?: string;
+  /** A teacher's reveal policy (a share link's or a set's); left out: the student's own setting. */
+  policy?: RevealPolicy;
+}): Promise<void> {
   const now = Date.now();
   const { problem, solution, source } = fields;
-  const entry = newEntry({ id: newId(now), now, problem, source, model: fields.model ?? '', answer: fields.answer ?? '', solution, status: 'done' });
+  const entry = newEntry({ id: newId(now), now, problem, source, model: fields.model ?? '', answer: fields.answer ?? '', solution, status: 'done', policy: fields.policy });
   await putEntry(entry, 'now');
   useRunStore.setState(viewOf(entry, solution));
   if (source !== 'builtin') await checkFinalAnswer(entry.id, problem, solution);

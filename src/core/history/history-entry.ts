@@ -69,8 +69,10 @@ export function newEntry(fields: {
   solution?: Solution | null;
   status: EntryStatus;
   error?: EntryError | null;
+  /** A teacher's reveal policy (from a link or set); left out: the student's own setting. */
+  policy?: RevealPolicy;
 }): HistoryEntry {
-  return {
+  const entry: HistoryEntry = {
     v: HISTORY_VERSION,
     id: fields.id,
     createdAt: fields.now,
@@ -86,6 +88,8 @@ export function newEntry(fields: {
     truncated: false,
     reveal: emptyReveal(),
   };
+  if (fields.policy !== undefined) entry.policy = fields.policy;
+  return entry;
 }
 
 export const INTERRUPTED_ERROR: EntryError = {

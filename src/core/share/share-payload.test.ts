@@ -54,6 +54,34 @@ describe('payload JSON', () => {
     expect(bad({ v: 1, p: 'x', s: shared().solution, a: 5 })).toMatchObject({ ok: false, error: { kind: 'corrupt' } });
   });
 
+  it('carries a reveal policy as one letter, and reads each one back', () => {
+    for (const [policy, code] of [['free', 'f'], ['try-first', 't'], ['hints-only', 'h']] as const) {
+      const json = payloadJson({ ...shared(), policy });
+      expect(JSON.parse(json)).toMatchObject({ v: 1, r: code });
+      expect(readPayloadJson(json)).toEqual({ ok: true, value: { ...shared(), policy } });
+    }
+  });
+
+  it('reads a link without a policy exactly as before (no policy field at all)', () => {
+    const json = payloadJson(shared());
+    expect(JSON.parse(json)).not.toHaveProperty('r');
+    const read = readPayloadJson(json);
+    expect(read.ok && Object.keys(read.value).sort()).toEqual(['answer', 'model', 'problem', 'solution']);
+    // A link as the version before policies wrote it, by hand.
+    const old = JSON.stringify({ v: 1, p: 'Solve $x + 1 = 2$', s: shared().solution });
+    expect(readPayloadJson(old)).toEqual({ ok: true, value: { problem: 'Solve $x + 1 = 2$', solution: shared().solution, answer: '', model: '' } });
+  });
+
+  it('calls a link with an unknown or malformed policy damaged', () => {
+    for (const r of ['x', 'hints-only', 1, null, ['h'], '']) {
+      const read = readPayloadJson(JSON.stringify({ v: 1, p: 'x', s: shared().solution, r }));
+      expect(read).toEqual({
+        ok: false,
+        error: { kind: 'corrupt', message: 'This share link is damaged: its reveal policy is not one Stepwise knows.', hint: expect.any(String) },
+      });
+    }
+  });
+
   it('says a payload from a newer version needs a newer app', () => {
     const newer = readPayloadJson(JSON.stringify({ v: 2, p: 'x', s: {} }));
     expect(newer).toMatchObject({ ok: false, error: { kind: 'newer-version', message: expect.stringContaining('v2') } });

@@ -6,6 +6,7 @@
 import type { Result } from '../llm/result.ts';
 import { cleanSolution, isRecord, solutionProblem } from '../library/check-solution.ts';
 import type { Solution } from '../solution/solution.ts';
+import { isRevealPolicy, type RevealPolicy } from '../tutor/progress.ts';
 
 /** The link format. The number also leads the fragment text (`1.<length>.<data>`), so the encoding itself can change. */
 export const SHARE_VERSION = 1;
@@ -24,7 +25,17 @@ export interface SharedSolution {
   answer: string;
   /** Where the solution came from, for the label: a model's id, "Built-in solver", or empty. */
   model: string;
+  /** How freely the reader may reveal the steps, as the teacher chose; absent: the reader's own setting. */
+  policy?: RevealPolicy;
 }
+
+/**
+ * A policy in the link is one letter (`r`). The field is optional, so links without it (all links made before
+ * it existed) read exactly as before, and an older app reading a newer link simply ignores it.
+ */
+const POLICY_CODES: Record<RevealPolicy, string> = { free: 'f', 'try-first': 't', 'hints-only': 'h' };
+const policyOfCode = (code: unknown): RevealPolicy | null =>
+  (Object.keys(POLICY_CODES) as RevealPolicy[]).find((p) => POLICY_CODES[p] === code) ?? null;
 
 export type ShareErrorKind = 'too-long' | 'empty' | 'corrupt' | 'truncated' | 'newer-version';
 
@@ -51,6 +62,7 @@ export function payloadJson(shared: SharedSolution): string {
   const body: Record<string, unknown> = { v: SHARE_VERSION, p: shared.problem, s: cleanSolution(shared.solution) };
   if (shared.answer !== '') body.a = shared.answer;
   if (shared.model !== '') body.m = shared.model;
+  if (shared.policy !== undefined && isRevealPolicy(shared.policy)) body.r = POLICY_CODES[shared.policy];
   return JSON.stringify(body);
 }
 
@@ -76,10 +88,18 @@ export function readPayloadJson(text: string): Result<SharedSolution, ShareError
   }
   if (raw.a !== undefined && typeof raw.a !== 'string') return { ok: false, error: shareError('corrupt', 'This share link is damaged: the answer text is malformed.') };
   if (raw.m !== undefined && typeof raw.m !== 'string') return { ok: false, error: shareError('corrupt', 'This share link is damaged: the source is malformed.') };
-  return {
-    ok: true,
-    value: { problem: raw.p, solution: cleanSolution(solution), answer: (raw.a as string | undefined) ?? '', model: (raw.m as string | undefined) ?? '' },
+  const policy = raw.r === undefined ? null : policyOfCode(raw.r);
+  if (raw.r !== undefined && policy === null) {
+    return { ok: false, error: shareError('corrupt', 'This share link is damaged: its reveal policy is not one Stepwise knows.') };
+  }
+  const value: SharedSolution = {
+    problem: raw.p,
+    solution: cleanSolution(solution),
+    answer: (raw.a as string | undefined) ?? '',
+    model: (raw.m as string | undefined) ?? '',
   };
+  if (policy !== null) value.policy = policy;
+  return { ok: true, value };
 }
 
 export function newerError(version: number): ShareError {

@@ -35,6 +35,14 @@ describe('share links', () => {
     expect(await readShareLink(payloadOf(url))).toEqual({ ok: true, value: shared() });
   });
 
+  it('carry the teacher\'s reveal policy, also when the answer text is dropped to fit', async () => {
+    const withPolicy = { ...shared(), policy: 'hints-only' as const };
+    expect(await readShareLink(payloadOf(await link(withPolicy)))).toEqual({ ok: true, value: withPolicy });
+    const big = { ...withPolicy, answer: noisy(12000) };
+    const read = await readShareLink(payloadOf(await link(big)));
+    expect(read.ok && read.value).toMatchObject({ answer: '', policy: 'hints-only' });
+  });
+
   it('compresses: a long repetitive solution makes a short link', async () => {
     const s = shared(40);
     expect(JSON.stringify(s).length).toBeGreaterThan(4000);
