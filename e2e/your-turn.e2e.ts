@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ask, openPage, storedEntries, useModelServer, scenarioURL } from './harness.ts';
+import { ask, openPage, storedEntries, useModelServer } from './harness.ts';
 import { appWithFakeServer } from './test-setup.ts';
 
 const env = appWithFakeServer();
@@ -109,7 +109,51 @@ describe('Your turn on a model answer', () => {
     await expect.poll(() => steps(page).count()).toBe(1);
     expect(await check(page, 'x = 4')).toMatch(/^Correct/);
     expect(errors).toEqual([]);
-    void scenarioURL;
+    await context.close();
+  });
+
+  it('asks the model for the hints of a step (once: they are saved with the solution)', async () => {
+    const { page, context, errors } = await openPage(env.app);
+    await useModelServer(page, env.server.url);
+    await ask(page, 'Solve 2x + 3 = 11');
+    const solution = page.getByRole('region', { name: 'Solution' });
+    await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
+    const before = env.server.requests.filter((r) => r.method === 'POST').length;
+    env.server.configure({ text: 'Hint: Undo the $+3$ first: subtract it from both sides.\nShape: $2x = \\square$' });
+    try {
+      const hint = solution.getByRole('button', { name: 'Hint', exact: true });
+      await hint.click();
+      const hints = solution.getByRole('list', { name: 'Hints' });
+      await expect.poll(() => hints.textContent(), { timeout: 10_000 }).toContain('subtract it from both sides');
+      expect(await hints.textContent()).toContain('(from the model)');
+      await hint.click();
+      await expect.poll(() => hints.locator('li').nth(1).locator('annotation').textContent()).toMatch(/2x\s*=\s*\\square/);
+    } finally {
+      env.server.configure({ text: undefined });
+    }
+    expect(env.server.requests.filter((r) => r.method === 'POST').length).toBe(before + 1);
+    const lastBody = env.server.requests.filter((r) => r.method === 'POST').at(-1)?.body as { messages: { content: string }[] };
+    expect(lastBody.messages[0]?.content).toMatch(/Never give the step's result/);
+    // Saved with the solution, so it is never asked for again.
+    const stored = async () => ((await page.evaluate(storedEntries))[0] as unknown as { tutor?: { modelHints: Record<string, { shape: string }> } }).tutor;
+    await expect.poll(async () => (await stored())?.modelHints['0']?.shape, { timeout: 5_000 }).toBe('2x = \\square');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('with no model, a pasted answer gets its hints from the step itself', async () => {
+    const { page, context } = await openPage(env.app);
+    await page.getByRole('tab', { name: 'Paste an answer' }).click();
+    const panel = page.getByRole('tabpanel');
+    await panel.getByRole('textbox', { name: 'Problem' }).fill('Solve 3(x - 2) = 12');
+    await panel.getByRole('textbox', { name: "Model's answer" }).fill(
+      '**Step 1: Expand the left side**\n\n\\[ 3x - 6 = 12 \\]\n\n**Step 2: Add 6 to both sides**\n\n\\[ 3x = 18 \\]\n\n**Step 3: Divide by 3**\n\n\\[ x = 6 \\]\n\n**Final answer:** \\(x = 6\\)',
+    );
+    await panel.getByRole('button', { name: 'Show steps' }).click();
+    const solution = page.getByRole('region', { name: 'Solution' });
+    await solution.getByRole('button', { name: 'Hint', exact: true }).click();
+    await expect.poll(() => solution.getByRole('list', { name: 'Hints' }).textContent()).toContain('Expand the left side');
+    expect(await check(page, '3x - 6 = 12')).toMatch(/^Correct/);
     await context.close();
   });
 });

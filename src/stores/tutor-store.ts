@@ -16,10 +16,12 @@ import {
   recordAttempt,
   recordDone,
   recordHint,
+  recordModelHints,
   recordShown,
   shouldAskFirst,
   type RevealPolicy,
 } from '../core/tutor/progress.ts';
+import { readHintReply } from '../core/prompt/hint-prompt.ts';
 import type { LineVerdict, StepHints, TutorChain } from '../core/tutor/types.ts';
 import { getSettings } from './settings-store.ts';
 import { commitTutor, isLivePhase, revealAll, nextStep, useRunStore, type RunState } from './run-store.ts';
@@ -31,8 +33,8 @@ export interface TutorView {
   checking: boolean;
   /** The step "Next step" asked about: "Try it or get a hint first?". */
   asking: number | null;
-  /** The hints of the step they were asked for (the engine's, or a model's). */
-  hints: { step: number; hints: StepHints } | null;
+  /** The hints of the step they were asked for (the engine's, or a model's, perhaps still arriving). */
+  hints: { step: number; hints: StepHints; from: 'engine' | 'model'; streaming?: boolean; note?: string } | null;
 }
 
 const blank = (entryId: string | null): TutorView => ({ entryId, verdict: null, checking: false, asking: null, hints: null });
@@ -116,32 +118,90 @@ export async function checkStudentLine(line: string): Promise<void> {
 
 /**
  * One more hint on the next hidden step: what to do, then the shape of the result; the third press shows the
- * step (it counts as shown after trying).
+ * step (it counts as shown after trying). A model's solution gets its hints from the model when one is set up
+ * (one short streamed request per step, saved with the solution); otherwise from the step itself.
  */
 export async function nextHint(): Promise<void> {
   const s = useRunStore.getState();
   const id = s.entryId;
   if (id === null) return;
-  const { done, next, total } = position(s);
+  const { done, next } = position(s);
   if (next === 'none') return;
   const level = hintLevel(s.tutor, done);
-  if (level >= 2 && policyOf(s) !== 'hints-only') {
-    showNext();
+  if (level >= 2) {
+    if (policyOf(s) !== 'hints-only') showNext();
+    return;
+  }
+  if (useTutorStore.getState().hints?.streaming) return;
+  if (level === 0 && asksModel(s, done)) {
+    commitTutor(id, recordHint(s.tutor, done));
+    await modelHint(id, done);
     return;
   }
   const hints = await hintsFor(done);
   if (useRunStore.getState().entryId !== id || hints === null) return;
-  const after = useRunStore.getState();
-  commitTutor(id, recordHint(after.tutor, done));
-  useTutorStore.setState({ ...current(), asking: null, hints: { step: done, hints } });
-  void total;
+  commitTutor(id, recordHint(useRunStore.getState().tutor, done));
+  const shown = current().hints;
+  if (shown?.step === done) useTutorStore.setState({ ...current(), asking: null });
+  else useTutorStore.setState({ ...current(), asking: null, hints: { step: done, hints, from: 'engine' } });
+}
+
+/** A model's (or a pasted) solution, with a model set up and no saved hint for this step yet. */
+function asksModel(s: RunState, index: number): boolean {
+  const settings = getSettings();
+  return s.source !== 'builtin' && settings.solver === 'model' && settings.model.trim() !== '' && !s.tutor.modelHints[index];
+}
+
+let hintController: AbortController | null = null;
+
+async function modelHint(id: string, index: number): Promise<void> {
+  hintController?.abort();
+  const controller = new AbortController();
+  hintController = controller;
+  const s = useRunStore.getState();
+  const stillHere = () => useRunStore.getState().entryId === id && hintController === controller;
+  const showHints = (hints: StepHints, extra: { streaming?: boolean; note?: string } = {}) =>
+    useTutorStore.setState({ ...current(), asking: null, hints: { step: index, hints, from: 'model', ...extra } });
+  showHints({ rule: '', shape: null }, { streaming: true });
+  let text = '';
+  let failure: string | null = null;
+  try {
+    const llm = await import('../services/llm/index.ts');
+    const step = s.solution.steps[index] ?? null;
+    const input = { problem: s.problem, before: s.solution.steps.slice(0, index), step, ...(step === null && s.solution.answer ? { answer: s.solution.answer.text } : {}) };
+    const result = await llm.streamHint(getSettings(), input, {
+      signal: controller.signal,
+      onText: (t) => {
+        text += t;
+        const partial = readHintReply(text, false);
+        if (partial && stillHere()) showHints(partial, { streaming: true });
+      },
+    });
+    if (!result.ok) failure = `${result.error.message} ${result.error.hint}`;
+  } catch {
+    failure = 'The part of Stepwise that talks to model servers could not be loaded.';
+  }
+  if (!stillHere()) return;
+  hintController = null;
+  const hints = failure === null ? readHintReply(text) : null;
+  if (hints) {
+    commitTutor(id, recordModelHints(useRunStore.getState().tutor, index, hints));
+    showHints(hints);
+    return;
+  }
+  // No usable reply: the step's own hints, saying why.
+  const own = await hintsFor(index);
+  if (!stillHere() && useRunStore.getState().entryId !== id) return;
+  showHints(own ?? { rule: 'Look at what the step before gives you, and what the problem asks for.', shape: null }, {
+    note: failure ?? 'The model gave no usable hint, so this one is from the step itself.',
+  });
 }
 
 /** The engine's hints for step `index` (the answer's "step" is the number of steps). */
 async function hintsFor(index: number): Promise<StepHints | null> {
   const s = useRunStore.getState();
   const shown = useTutorStore.getState();
-  if (shown.entryId === s.entryId && shown.hints?.step === index) return shown.hints.hints;
+  if (shown.entryId === s.entryId && shown.hints?.step === index && !shown.hints.streaming && !shown.hints.note) return shown.hints.hints;
   const stored = s.tutor.modelHints[index];
   if (stored) return stored;
   const step = s.solution.steps[index];

@@ -48,7 +48,8 @@ function YourTurnBox({ step, forAnswer, waiting }: { step: number; forAnswer: bo
   const ids = { input: useId(), hint: useId() };
   const checking = useTutorStore((s) => s.checking);
   const asking = useTutorStore((s) => s.asking);
-  const hints = useTutorStore((s) => (s.hints?.step === step ? s.hints.hints : null));
+  const shownHints = useTutorStore((s) => (s.hints?.step === step ? s.hints : null));
+  const hints = shownHints?.hints ?? null;
   const level = useRunStore((s) => hintLevel(s.tutor, step));
   const tryFirst = useSettingsStore((s) => s.tryFirst);
   const policy = useRunStore((s) => policyOf(s, tryFirst));
@@ -112,14 +113,21 @@ function YourTurnBox({ step, forAnswer, waiting }: { step: number; forAnswer: bo
       )}
       {hints && level > 0 && (
         <ol className="your-turn__hints" aria-label="Hints">
-          <li>
-            <span className="your-turn__hint-label">Hint 1 · what to do</span>
-            <RichText text={hints.rule} />
+          <li aria-busy={shownHints?.streaming === true}>
+            <span className="your-turn__hint-label">Hint 1 · what to do{shownHints?.from === 'model' ? ' (from the model)' : ''}</span>
+            {hints.rule === '' ? <p className="field-hint">Asking the model for a hint…</p> : <RichText text={hints.rule} />}
+            {shownHints?.note && <p className="field-hint">{shownHints.note}</p>}
           </li>
           {level > 1 && (
             <li>
               <span className="your-turn__hint-label">Hint 2 · the result looks like</span>
-              {hints.shape !== null ? <TexFormula tex={hints.shape} /> : <p>No shape to show for this one: try the rule above.</p>}
+              {hints.shape !== null ? (
+                <TexFormula tex={hints.shape} />
+              ) : shownHints?.streaming ? (
+                <p className="field-hint">…</p>
+              ) : (
+                <p>No shape to show for this one: try the rule above.</p>
+              )}
             </li>
           )}
         </ol>

@@ -8,3 +8,4 @@ export type { Result } from '../../core/llm/result.ts';
 export { streamSolution, DEFAULT_STALL_TIMEOUT_MS, REASONING_STALL_TIMEOUT_MS, type StreamOptions, type StreamOutcome } from './stream-solution.ts';
 export { listModels, LIST_MODELS_TIMEOUT_MS } from './list-models.ts';
 export { regenerateStep, REGENERATE_TIMEOUT_MS, REASONING_REGENERATE_TIMEOUT_MS } from './regenerate-step.ts';
+export { streamHint, HINT_STALL_TIMEOUT_MS } from './stream-hint.ts';

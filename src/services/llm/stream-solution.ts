@@ -4,6 +4,7 @@ import { checkSettings } from '../../core/llm/check-settings.ts';
 import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
 import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { Result } from '../../core/llm/result.ts';
+import type { ChatMessage } from '../../core/prompt/tutor-prompt.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
@@ -23,6 +24,8 @@ export interface StreamOptions {
   onEvent: (e: LlmEvent) => void;
   /** Longest silence (no bytes at all) before the request is stopped as stalled. Default 60 s. */
   stallTimeoutMs?: number;
+  /** Other messages than the tutor prompt for `problem` (a step's hints); the request is otherwise the same. */
+  messages?: ChatMessage[];
 }
 
 export interface StreamOutcome {
@@ -100,7 +103,8 @@ export async function streamSolution(
   try {
     // Each refused parameter (stream, temperature, reasoning_effort) is dropped at most once: ≤ 4 attempts.
     for (;;) {
-      const body = { ...buildChatRequest({ model, reasoningEffort: settings.reasoningEffort }, problem, { stream, omit }) };
+      const request = buildChatRequest({ model, reasoningEffort: settings.reasoningEffort }, problem, { stream, omit });
+      const body = opts.messages ? { ...request, messages: opts.messages } : request;
       silenceMs = stream ? stallMs : stallMs * NON_STREAMED_SILENCE_FACTOR;
       armStallTimer();
       let phase: 'request' | 'stream' = 'request';
