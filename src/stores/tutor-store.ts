@@ -129,7 +129,7 @@ export async function nextHint(): Promise<void> {
   if (next === 'none') return;
   const level = hintLevel(s.tutor, done);
   if (level >= 2) {
-    if (policyOf(s) !== 'hints-only') showNext();
+    if (mayShow(s, next)) showNext();
     return;
   }
   if (useTutorStore.getState().hints?.streaming) return;
@@ -218,6 +218,11 @@ async function hintsFor(index: number): Promise<StepHints | null> {
   }
 }
 
+/** Under "hints only, answer at the end" no step is shown before the student writes it; the answer comes at the end. */
+export function mayShow(s: Pick<RunState, 'policy'>, next: 'step' | 'answer' | 'none', tryFirst?: boolean): boolean {
+  return next === 'answer' || policyOf(s, tryFirst) !== 'hints-only';
+}
+
 /** "Next step": under "Try each step first", asks once per step before showing it. */
 export function tutorNextStep(): void {
   const s = useRunStore.getState();
@@ -225,7 +230,7 @@ export function tutorNextStep(): void {
   const { done, next } = position(s);
   if (next === 'none') return;
   const policy = policyOf(s);
-  if (policy === 'hints-only') return;
+  if (!mayShow(s, next)) return;
   if (shouldAskFirst(s.tutor, done, policy)) {
     commitTutor(s.entryId, recordAsked(s.tutor, done));
     useTutorStore.setState({ ...current(), asking: done });
@@ -249,7 +254,7 @@ export function showNext(): void {
 /** "Reveal all": every step not done yet counts as shown. */
 export function tutorRevealAll(): void {
   const s = useRunStore.getState();
-  if (s.entryId === null || policyOf(s) === 'hints-only') return;
+  if (s.entryId === null || !mayShow(s, position(s).next)) return;
   const total = s.solution.steps.length;
   const { done } = position(s);
   let tutor = total > done ? recordShown(s.tutor, done, total - 1) : s.tutor;

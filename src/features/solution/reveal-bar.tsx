@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { hideAll, isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
-import { policyOf, tutorNextStep, tutorRevealAll } from '../../stores/tutor-store.ts';
+import { mayShow, tutorNextStep, tutorRevealAll } from '../../stores/tutor-store.ts';
 
 /** The reveal bar of the solution `el` is in: what a scrolled-to step must stay clear of. */
 export const revealBarOf = (el: Element): Element | null => el.closest('.solution')?.querySelector('.reveal-bar') ?? null;
@@ -38,8 +38,8 @@ export function RevealBar() {
   const live = useRunStore((s) => isLivePhase(s.phase));
   const view = useRevealView();
   const tryFirst = useSettingsStore((s) => s.tryFirst);
-  // A teacher's "hints only, answer at the end": steps are the student's to write; nothing is shown early.
-  const locked = useRunStore((s) => policyOf(s, tryFirst) === 'hints-only');
+  // A teacher's "hints only, answer at the end": steps are the student's to write; only the answer is shown.
+  const locked = !useRunStore((s) => mayShow(s, view.next === 'answer' ? 'answer' : 'step', tryFirst));
   const { barRef, press } = useFocusKeeper();
   const total = view.totalSteps;
   if (total === 0 && !hasAnswer) return null;

@@ -63,3 +63,23 @@ describe('Your turn', () => {
     expect(useRunStore.getState().tutor.outcomes).toEqual(['tried']);
   });
 });
+
+describe('Your turn under "hints only, answer at the end"', () => {
+  it('keeps steps for the student to write, with hints, and shows the answer at the end', async () => {
+    const { user, region } = await solved();
+    useRunStore.setState({ policy: 'hints-only' });
+    await waitFor(() => expect(within(region).getByRole('button', { name: 'Next step' })).toHaveProperty('disabled', true));
+    expect(within(region).getByRole('button', { name: 'Reveal all' })).toHaveProperty('disabled', true);
+    // Hints stop at the shape: a third press does not show the step.
+    const hint = within(region).getByRole('button', { name: 'Hint' });
+    for (let i = 0; i < 3; i++) await user.click(hint);
+    await waitFor(() => expect(within(within(region).getByRole('list', { name: 'Hints' })).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(region).queryByRole('list', { name: 'Steps' })).toBeNull();
+    for (const line of ['2x = 8', 'x = 4']) {
+      await user.clear(within(region).getByRole('textbox', { name: 'Your next step' }));
+      await user.type(within(region).getByRole('textbox', { name: 'Your next step' }), `${line}{Enter}`);
+      await waitFor(() => expect(result().textContent).toMatch(/^Correct/));
+    }
+    await waitFor(() => expect(within(region).getByRole('region', { name: 'Final answer' })).toBeTruthy());
+  });
+});

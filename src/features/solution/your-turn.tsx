@@ -70,7 +70,13 @@ function YourTurnBox({ step, forAnswer, waiting }: { step: number; forAnswer: bo
 
   const what = forAnswer ? 'the final answer' : `step ${step + 1}`;
   const nextHintText =
-    level === 0 ? 'Hint: what to do.' : level === 1 ? 'Next hint: what the result looks like.' : policy === 'hints-only' ? 'No more hints for this one.' : `Next hint: ${what} itself.`;
+    level === 0
+      ? 'Hint: what to do.'
+      : level === 1
+        ? 'Next hint: what the result looks like.'
+        : policy === 'hints-only' && !forAnswer
+          ? 'No more hints for this one.'
+          : `Next hint: ${what} itself.`;
 
   return (
     <form className="your-turn" aria-labelledby={`${ids.input}-title`} onSubmit={onSubmit}>
