@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ask, openPage, storedEntries, useModelServer } from './harness.ts';
+import { ask, openPage, scenarioURL, storedEntries, useModelServer } from './harness.ts';
 import { appWithFakeServer } from './test-setup.ts';
 
 const env = appWithFakeServer();
@@ -14,13 +14,16 @@ const box = (page: Page) => page.getByRole('textbox', { name: 'Your next step' }
 const verdict = (page: Page) => page.getByRole('status', { name: 'Check result' });
 const steps = (page: Page) => page.getByRole('list', { name: 'Steps' }).locator(':scope > li');
 
+/** Checks `line` and returns the verdict once it has come (the same words twice in a row: the steps shown change). */
 async function check(page: Page, line: string): Promise<string> {
   const before = await verdict(page).textContent();
+  const shown = await steps(page).count();
   await box(page).fill(line);
   await box(page).press('Enter');
   await expect.poll(async () => {
     const now = await verdict(page).textContent();
-    return now !== before && now !== 'Checking…' ? now : null;
+    if (now === 'Checking…') return null;
+    return now !== before || (await steps(page).count()) !== shown || (await page.getByRole('region', { name: 'Final answer' }).count()) > 0 ? now : null;
   }, { timeout: 10_000 }).not.toBeNull();
   return (await verdict(page).textContent()) ?? '';
 }
@@ -98,16 +101,23 @@ describe('Your turn, no model', () => {
 });
 
 describe('Your turn on a model answer', () => {
-  it("checks the student's lines against the steps of a model's answer", async () => {
+  it("checks the student's lines against the steps of a real model answer (corpus alpacaeval-0061)", async () => {
     const { page, context, errors } = await openPage(env.app);
-    await useModelServer(page, env.server.url);
-    await ask(page, 'Solve 2x + 3 = 11');
+    await useModelServer(page, scenarioURL(env.server.url, 'ok', 'alpacaeval-0061'));
+    await ask(page, 'Solve for x in the equation 3x + 10 = 5(x - 2).');
     const solution = page.getByRole('region', { name: 'Solution' });
     await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
-    expect(await check(page, '2x = 14')).toMatch(/^Not quite/);
-    expect(await check(page, '2x = 8')).toMatch(/^Correct/);
+    // Step 1 expands the right side: a wrong distribution is caught, the right one is the step.
+    expect(await check(page, '3x + 10 = 5x - 2')).toMatch(/^Not quite/);
+    expect(await check(page, '3x + 10 = 5x - 10')).toMatch(/^Correct/);
     await expect.poll(() => steps(page).count()).toBe(1);
-    expect(await check(page, 'x = 4')).toMatch(/^Correct/);
+    // Step 2 ends at 20 = 2x, written the other way round.
+    expect(await check(page, '2x = 20')).toMatch(/^Correct/);
+    await expect.poll(() => steps(page).count()).toBe(2);
+    // The last step's result (this answer has no separate final answer): every step is the student's now.
+    expect(await check(page, 'x = 10')).toMatch(/^Correct/);
+    await expect.poll(() => steps(page).count()).toBe(3);
+    expect(await steps(page).allTextContents()).toEqual([expect.stringContaining('Done by you'), expect.stringContaining('Done by you'), expect.stringContaining('Done by you')]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -160,10 +160,14 @@ export function checkLine(chain: TutorChain, done: number, line: string): LineVe
   const stmt = readStatement(line, ctx.info.read);
   if (!stmt) return { kind: 'unknown', message: MSG.unreadable };
   const foreign = ctx.sem.vars.length > 0 ? [...statementVars(stmt)].find((n) => !ctx.sem.vars.includes(n)) : undefined;
-  if (foreign) return { kind: 'unknown', message: MSG.foreign(foreign) };
-  if (ctx.info.kind === 'equation' || ctx.info.kind === 'inequality' || ctx.info.kind === 'system') {
+  if (!foreign && (ctx.info.kind === 'equation' || ctx.info.kind === 'inequality' || ctx.info.kind === 'system')) {
     const numeric = numericCheck(stmt);
     if (numeric) return numeric;
   }
-  return byStructure(ctx, d, stmt) ?? bySemantics(ctx, d, stmt) ?? byProof(ctx, d, stmt) ?? { kind: 'unknown', message: MSG.undecided };
+  const structural = byStructure(ctx, d, stmt);
+  if (structural) return structural;
+  // A letter the problem lacks (i, an undetermined coefficient A): the same as a step's own line is fine (above),
+  // but the engine cannot judge anything else about it.
+  if (foreign) return { kind: 'unknown', message: MSG.foreign(foreign) };
+  return bySemantics(ctx, d, stmt) ?? byProof(ctx, d, stmt) ?? { kind: 'unknown', message: MSG.undecided };
 }

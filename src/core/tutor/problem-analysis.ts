@@ -4,6 +4,7 @@
  */
 import { solveDetailed, type Solved } from '../solver/solve-problem.ts';
 import { readProblem } from '../solver/read-problem.ts';
+import { equationInInstruction } from './problem-equation.ts';
 import { type Expr, type Rel, variables, v as varE } from '../solver/expr.ts';
 import { readStatement, statementVars, ANY, type ReadContext, type Statement, type Reading } from './read-statement.ts';
 
@@ -25,10 +26,25 @@ export interface ProblemInfo {
 
 const READING: Record<ChainKind, Reading> = { expr: 'expr', derivative: 'expr', equation: 'equation', inequality: 'inequality', system: 'system', unknown: 'any' };
 
-function solvedSafely(problem: string): Solved | null {
+/** The problem as typed, then the equation of an instruction the solver does not read (see problem-equation.ts). */
+const readings = (problem: string): string[] => {
+  const inner = equationInInstruction(problem);
+  return inner === null || inner === problem.trim() ? [problem] : [problem, inner];
+};
+
+function solvedSafely(text: string): Solved | null {
   try {
-    const out = solveDetailed(problem);
+    const out = solveDetailed(text);
     return out.ok ? out : null;
+  } catch {
+    // An engine defect: no truth to check against, never a wrong verdict.
+    return null;
+  }
+}
+
+function readSafely(text: string): ReturnType<typeof readProblem> | null {
+  try {
+    return readProblem(text);
   } catch {
     return null;
   }
@@ -95,19 +111,22 @@ function kindOfStatements(stmts: Statement[]): { kind: ChainKind; x: string | nu
 }
 
 export function analyseProblem(problem: string, answer: string | null = null): ProblemInfo {
-  const solved = solvedSafely(problem);
+  const texts = readings(problem);
+  let solved: Solved | null = null;
+  let source = problem;
+  for (const text of texts) {
+    solved = solvedSafely(text);
+    if (solved) {
+      source = text;
+      break;
+    }
+  }
   let kind: ChainKind = 'unknown';
   let x: string | null = null;
   let tupleVars: string[] | null = null;
   let problemStmt: Statement | null = null;
   const vars = new Set<string>();
-  const read = (() => {
-    try {
-      return readProblem(problem);
-    } catch {
-      return null;
-    }
-  })();
+  const read = solved ? readSafely(source) : (texts.map(readSafely).find((r) => r?.ok) ?? readSafely(problem));
   if (solved) {
     kind = kindOfSolved(solved);
     const r = solved.result;
