@@ -19,11 +19,12 @@ export function YourTurn() {
   const open = entryId !== null && (view.next === 'step' || view.next === 'answer' || (live && view.next === 'wait'));
   return (
     <>
+      {/* Above the box: right under the step a correct line just uncovered, and in view of the line it judges. */}
+      <Verdict />
       {open && (
         // A new box per solution and per step, so a line typed for one step never lingers on the next.
         <YourTurnBox key={`${entryId}:${view.visibleSteps}:${view.next}`} step={view.visibleSteps} forAnswer={view.next === 'answer'} waiting={view.next === 'wait'} />
       )}
-      <Verdict />
     </>
   );
 }
