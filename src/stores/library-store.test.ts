@@ -10,6 +10,7 @@ import {
   renameLibrarySet,
   resetLibraryForTest,
   saveToLibrary,
+  setLibrarySetPolicy,
   undoLibraryDelete,
   useLibraryStore,
 } from './library-store.ts';
@@ -92,6 +93,17 @@ describe('library store', () => {
     expect(imported.ok).toBe(true);
     expect(names()).toEqual(['Quiz', 'Quiz']);
     expect(exportLibrarySet('missing')).toBeNull();
+  });
+
+  it('keeps a set\'s reveal policy across a reload and through export and import', async () => {
+    await initLibrary();
+    await createLibrarySet('Quiz');
+    expect(await setLibrarySetPolicy('id1', 'hints-only')).toEqual({ ok: true, value: undefined });
+    expect((await reloaded()).library.sets[0]!.policy).toBe('hints-only');
+    const imported = await importLibraryFile(exportLibrarySet('id1')!.text);
+    expect(imported.ok && useLibraryStore.getState().library.sets.find((s) => s.id === imported.value)!.policy).toBe('hints-only');
+    await setLibrarySetPolicy('id1', null);
+    expect((await reloaded()).library.sets.find((s) => s.id === 'id1')).not.toHaveProperty('policy');
   });
 
   it('a refused import leaves the library and storage untouched', async () => {

@@ -14,6 +14,7 @@ import {
   duplicateSet,
   findSet,
   renameSet,
+  setPolicy,
   setTags,
   undoDelete,
   updateLibraryItem,
@@ -25,6 +26,7 @@ import {
   type UndoToken,
 } from '../core/library/library.ts';
 import { exportSetFile, importSetFile, setFileName, type ImportError } from '../core/library/set-file.ts';
+import type { RevealPolicy } from '../core/tutor/progress.ts';
 import { openLibraryStorage, type LibraryStorage } from '../services/storage/index.ts';
 
 export interface LibraryState {
@@ -113,6 +115,8 @@ export async function createLibrarySet(name: string, tags: string[] = []): Promi
 
 export const renameLibrarySet = (setId: string, name: string) => apply((lib) => renameSet(lib, setId, name, now()));
 export const tagLibrarySet = (setId: string, tags: string[]) => apply((lib) => setTags(lib, setId, tags, now()));
+/** The set's reveal policy for students; null: each student's own setting. */
+export const setLibrarySetPolicy = (setId: string, policy: RevealPolicy | null) => apply((lib) => setPolicy(lib, setId, policy, now()));
 
 export async function duplicateLibrarySet(setId: string, itemIds?: string[]): Promise<ActionResult<string>> {
   const id = newId();

@@ -4,6 +4,7 @@
  */
 import type { Result } from '../core/llm/result.ts';
 import type { SharedSolution, ShareError } from '../core/share/share-payload.ts';
+import type { RevealPolicy } from '../core/tutor/progress.ts';
 import { getEntry } from './history-store.ts';
 import { showSolution, useRunStore } from './run-store.ts';
 
@@ -11,15 +12,16 @@ const loadShare = () => import('../services/share/share-link.ts');
 
 const unavailable = (message: string, hint: string): { ok: false; error: ShareError } => ({ ok: false, error: { kind: 'corrupt', message, hint } });
 
-/** A link to the solution on screen, on the page at `pageUrl`. */
-export async function shareCurrentSolution(pageUrl: string): Promise<Result<string, ShareError>> {
+/** A link to the solution on screen, on the page at `pageUrl`; `policy` is the teacher's (null: the reader's own setting). */
+export async function shareCurrentSolution(pageUrl: string, policy: RevealPolicy | null = null): Promise<Result<string, ShareError>> {
   const run = useRunStore.getState();
-  const shared = {
+  const shared: SharedSolution = {
     problem: run.problem,
     solution: run.solution,
     answer: (run.entryId !== null ? getEntry(run.entryId)?.answer : undefined) ?? '',
     model: run.source === 'builtin' ? 'Built-in solver' : run.model,
   };
+  if (policy !== null) shared.policy = policy;
   try {
     return await (await loadShare()).makeShareLink(shared, pageUrl);
   } catch {
@@ -36,7 +38,7 @@ export async function readSharedSolution(payload: string): Promise<Result<Shared
   }
 }
 
-/** Shows a shared solution in the tutor's view, kept in history. */
-export function showSharedSolution({ problem, solution, answer, model }: SharedSolution): Promise<void> {
-  return showSolution({ problem, solution, source: 'paste', model, answer });
+/** Shows a shared solution in the tutor's view, kept in history, under the reveal policy the link carries. */
+export function showSharedSolution({ problem, solution, answer, model, policy }: SharedSolution): Promise<void> {
+  return showSolution({ problem, solution, source: 'paste', model, answer, policy });
 }

@@ -10,6 +10,7 @@ import {
   findSet,
   renameSet,
   searchSets,
+  setPolicy,
   setTags,
   undoDelete,
   type Library,
@@ -71,6 +72,20 @@ describe('sets', () => {
 
     const part = must(duplicateSet(twoSets(), 's1', { newId: 's8', now: 20, name: 'Just one', itemIds: ['i2'] }));
     expect(findSet(part, 's8')).toMatchObject({ name: 'Just one', items: [{ id: 'i2' }] });
+  });
+});
+
+describe('reveal policy', () => {
+  it('is none until chosen, is set and cleared with the update time stamped, and a copy keeps it', () => {
+    expect(findSet(twoSets(), 's1')).not.toHaveProperty('policy');
+    let lib = must(setPolicy(twoSets(), 's1', 'hints-only', 7));
+    expect(findSet(lib, 's1')).toMatchObject({ policy: 'hints-only', updatedAt: 7 });
+    expect(findSet(lib, 's2')).not.toHaveProperty('policy');
+    expect(findSet(must(duplicateSet(lib, 's1', { newId: 's9', now: 8 })), 's9')).toMatchObject({ policy: 'hints-only' });
+    lib = must(setPolicy(lib, 's1', null, 9));
+    expect(findSet(lib, 's1')).not.toHaveProperty('policy');
+    expect(findSet(lib, 's1')!.updatedAt).toBe(9);
+    expect(setPolicy(lib, 'gone', 'free', 1)).toEqual({ ok: false, error: { kind: 'no-such-set', setId: 'gone' } });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Solution } from '../solution/solution.ts';
 import type { Result } from '../llm/result.ts';
+import type { RevealPolicy } from '../tutor/progress.ts';
 
 /** Where a saved solution came from: a language model, the built-in solver, or text the user pasted. */
 export type ItemSource = 'model' | 'solver' | 'pasted';
@@ -28,6 +29,8 @@ export interface LibrarySet {
   createdAt: number;
   updatedAt: number;
   items: LibraryItem[];
+  /** How freely students may reveal the steps of this set's solutions; absent: each student's own setting. */
+  policy?: RevealPolicy;
 }
 
 /** Sets in display order (the user's order; new sets go first). */
@@ -98,6 +101,14 @@ export function renameSet(library: Library, setId: string, name: string, now: nu
 
 export function setTags(library: Library, setId: string, tags: readonly string[], now: number): LibraryResult {
   return updateSet(library, setId, now, (set) => ({ ok: true, value: { ...set, tags: cleanTags(tags) } }));
+}
+
+/** Sets the set's reveal policy; null leaves it to each student's own setting. */
+export function setPolicy(library: Library, setId: string, policy: RevealPolicy | null, now: number): LibraryResult {
+  return updateSet(library, setId, now, (set) => {
+    const { policy: _old, ...rest } = set;
+    return { ok: true, value: policy === null ? rest : { ...rest, policy } };
+  });
 }
 
 /** Adds an item at the end of the set, or just before item `before` when that is in the set. */

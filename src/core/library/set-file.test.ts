@@ -33,6 +33,32 @@ describe('export then import', () => {
     });
   });
 
+  it('round-trips the set\'s reveal policy; a set without one exports no policy field', () => {
+    for (const policy of ['free', 'try-first', 'hints-only'] as const) {
+      const text = exportSetFile({ ...set, policy }, 300);
+      expect(JSON.parse(text).set.policy).toBe(policy);
+      const result = importText(text);
+      expect(result.ok && result.value.policy).toBe(policy);
+    }
+    expect(JSON.parse(exportSetFile(set, 300)).set).not.toHaveProperty('policy');
+    const plain = importText(exportSetFile(set, 300));
+    expect(plain.ok && plain.value).not.toHaveProperty('policy');
+  });
+
+  it('imports a v1 file written before policies existed unchanged', () => {
+    // The file exactly as the first format wrote it: no policy field anywhere.
+    const old = {
+      format: 'stepwise-set',
+      version: 1,
+      exportedAt: 300,
+      set: { name: 'Old set', tags: ['algebra'], createdAt: 100, updatedAt: 200, items: [{ ...sampleItem('x'), id: undefined }] },
+    };
+    const result = importText(JSON.stringify(old));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toEqual({ id: 'new-2', name: 'Old set', tags: ['algebra'], createdAt: 100, updatedAt: 200, items: [{ ...sampleItem('x'), id: 'new-1' }] });
+  });
+
   it('writes the format name and version, and no local ids', () => {
     const file = JSON.parse(exportSetFile(set, 300));
     expect(file).toMatchObject({ format: 'stepwise-set', version: SET_FILE_VERSION, exportedAt: 300 });
@@ -100,6 +126,19 @@ describe('import refuses bad files with a reason and never throws', () => {
     breakIt(file);
     expect(kind(file)).toBe('invalid');
   });
+
+  it.each([['an unknown word', 'strict'], ['a number', 2], ['null', null], ['a list', ['free']]])(
+    'refuses a reveal policy that is %s, naming the ones it knows',
+    (_name, policy) => {
+      const file = valid();
+      file.set.policy = policy;
+      const result = importText(JSON.stringify(file));
+      expect(!result.ok && result.error).toMatchObject({
+        kind: 'invalid',
+        message: `The set’s reveal policy (${JSON.stringify(policy)}) is not one Stepwise knows: free, try-first or hints-only.`,
+      });
+    },
+  );
 
   it('fills in missing times and drops stray fields', () => {
     const file = valid();

@@ -8,13 +8,18 @@ import { cleanName, cleanTags, type LibraryItem, type LibrarySet } from './libra
 import { isRecord } from './check-solution.ts';
 import { checkItem, isTime } from './check-item.ts';
 import { migrate, type Migrations } from './migrate.ts';
+import { isRevealPolicy, type RevealPolicy } from '../tutor/progress.ts';
 
 export const SET_FILE_FORMAT = 'stepwise-set';
 export const SET_FILE_VERSION = 1;
 /** Far above any real set; stops a wrong file (a video, a database dump) from freezing the tab. */
 export const MAX_SET_FILE_CHARS = 20_000_000;
 
-/** Older file versions upgrade through here, one step each (none yet: v1 is the first format). */
+/**
+ * Older file versions upgrade through here, one step each (none yet: v1 is the first format). Optional fields
+ * added since (the set's `policy`) leave the version alone: a file without them imports as before, and an
+ * older Stepwise importing a newer file ignores them.
+ */
 const SET_FILE_MIGRATIONS: Migrations = {};
 
 /** An item as a file carries it: a library item without its id (imports get fresh ids). */
@@ -24,7 +29,7 @@ export interface SetFile {
   format: typeof SET_FILE_FORMAT;
   version: typeof SET_FILE_VERSION;
   exportedAt: number;
-  set: { name: string; tags: string[]; createdAt: number; updatedAt: number; items: SetFileItem[] };
+  set: { name: string; tags: string[]; createdAt: number; updatedAt: number; items: SetFileItem[]; policy?: RevealPolicy };
 }
 
 /** The file text for a set: ids are left out (they are local to one library), everything else is kept. */
@@ -41,6 +46,7 @@ export function exportSetFile(set: LibrarySet, now: number): string {
       items: set.items.map(({ problem, solution, answerText, source, model, addedAt }) => ({ problem, solution, answerText, source, model, addedAt })),
     },
   };
+  if (set.policy !== undefined) file.set.policy = set.policy;
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -107,6 +113,13 @@ export function importSetFile(text: string, ids: { newId: () => string; now: num
     return refuse('invalid', 'The set’s tags are not a list of words.', CHECK_FILE);
   }
   if (!Array.isArray(set.items)) return refuse('invalid', 'The set in the file has no list of solutions.', CHECK_FILE);
+  if (set.policy !== undefined && !isRevealPolicy(set.policy)) {
+    return refuse(
+      'invalid',
+      `The set’s reveal policy (${JSON.stringify(set.policy) ?? 'none'}) is not one Stepwise knows: free, try-first or hints-only.`,
+      CHECK_FILE,
+    );
+  }
 
   const items: LibraryItem[] = [];
   for (const [index, raw] of set.items.entries()) {
@@ -115,15 +128,14 @@ export function importSetFile(text: string, ids: { newId: () => string; now: num
     items.push(item.value);
   }
   const createdAt = isTime(set.createdAt) ? set.createdAt : ids.now;
-  return {
-    ok: true,
-    value: {
-      id: ids.newId(),
-      name,
-      tags: cleanTags((set.tags as string[] | undefined) ?? []),
-      createdAt,
-      updatedAt: isTime(set.updatedAt) ? set.updatedAt : createdAt,
-      items,
-    },
+  const value: LibrarySet = {
+    id: ids.newId(),
+    name,
+    tags: cleanTags((set.tags as string[] | undefined) ?? []),
+    createdAt,
+    updatedAt: isTime(set.updatedAt) ? set.updatedAt : createdAt,
+    items,
   };
+  if (isRevealPolicy(set.policy)) value.policy = set.policy;
+  return { ok: true, value };
 }

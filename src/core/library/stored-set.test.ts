@@ -16,6 +16,18 @@ describe('checkStoredSet', () => {
     expect(checked.ok && checked.value).toMatchObject({ repaired: true, set: { name: 'Untitled set', tags: [], createdAt: 0, items: [{ id: 'a-1' }] } });
   });
 
+  it('keeps a reveal policy; an old record without one loads unchanged; an unknown one is dropped as a repair', () => {
+    const withPolicy: LibrarySet = { ...set('a'), policy: 'try-first' };
+    expect(checkStoredSet(structuredClone(toStored(withPolicy, 0)))).toEqual({ ok: true, value: { set: withPolicy, order: 0, repaired: false } });
+    const old = structuredClone(toStored(set('a'), 1));
+    expect(old).not.toHaveProperty('policy');
+    expect(checkStoredSet(old)).toEqual({ ok: true, value: { set: set('a'), order: 1, repaired: false } });
+    for (const policy of ['lenient', 3, null]) {
+      const checked = checkStoredSet({ ...toStored(set('a'), 0), policy });
+      expect(checked).toEqual({ ok: true, value: { set: set('a'), order: 0, repaired: true } });
+    }
+  });
+
   it('refuses newer, unversioned, id-less and damaged records, saying why', () => {
     const reason = (x: unknown) => {
       const r = checkStoredSet(x);

@@ -8,6 +8,7 @@ import { isRecord } from './check-solution.ts';
 import { checkItem, isTime } from './check-item.ts';
 import { cleanName, cleanTags, type Library, type LibraryItem, type LibrarySet } from './library.ts';
 import { migrate, type Migrations } from './migrate.ts';
+import { isRevealPolicy } from '../tutor/progress.ts';
 
 export const LIBRARY_VERSION = 1;
 const LIBRARY_MIGRATIONS: Migrations = {};
@@ -44,18 +45,22 @@ export function checkStoredSet(raw: unknown): StoredCheck {
   const name = typeof set.name === 'string' ? cleanName(set.name) : null;
   const tags = Array.isArray(set.tags) ? cleanTags(set.tags.filter((t): t is string => typeof t === 'string')) : [];
   if (name === null || !Array.isArray(set.tags) || !isTime(set.createdAt) || !isTime(set.updatedAt)) repaired = true;
+  // An unknown reveal policy is dropped: the set's students then follow their own setting.
+  if (set.policy !== undefined && !isRevealPolicy(set.policy)) repaired = true;
   const createdAt = isTime(set.createdAt) ? set.createdAt : 0;
+  const clean: LibrarySet = {
+    id: raw.id,
+    name: name ?? 'Untitled set',
+    tags,
+    createdAt,
+    updatedAt: isTime(set.updatedAt) ? set.updatedAt : createdAt,
+    items,
+  };
+  if (isRevealPolicy(set.policy)) clean.policy = set.policy;
   return {
     ok: true,
     value: {
-      set: {
-        id: raw.id,
-        name: name ?? 'Untitled set',
-        tags,
-        createdAt,
-        updatedAt: isTime(set.updatedAt) ? set.updatedAt : createdAt,
-        items,
-      },
+      set: clean,
       order: typeof set.order === 'number' && Number.isFinite(set.order) ? set.order : Number.MAX_SAFE_INTEGER,
       repaired,
     },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ItemSource, LibraryItem } from '../../core/library/library.ts';
+import type { RevealPolicy } from '../../core/tutor/progress.ts';
 import type { EntrySource } from '../../core/history/history-entry.ts';
 import { entryTitle } from '../../core/history/history-entry.ts';
 import { problemToMarkdown } from '../../core/solution/problem-markdown.ts';
@@ -17,14 +18,18 @@ function sourceLabel(item: LibraryItem): string {
   return item.model === '' ? 'Model answer' : `Model: ${item.model}`;
 }
 
-/** Shows a saved solution in the tutor's step-by-step view (a new history entry), then goes there. */
-async function openInTutor(item: LibraryItem): Promise<void> {
+/**
+ * Shows a saved solution in the tutor's step-by-step view (a new history entry) under the set's reveal policy
+ * (none: the student's own setting), then goes there.
+ */
+async function openInTutor(item: LibraryItem, policy: RevealPolicy | undefined): Promise<void> {
   await showSolution({
     problem: item.problem,
     solution: item.solution,
     source: ENTRY_SOURCE[item.source],
     model: item.model,
     answer: item.answerText,
+    policy,
   });
   navigate({ name: 'tutor' });
 }
@@ -33,10 +38,12 @@ interface ItemCardProps {
   setId: string;
   item: LibraryItem;
   index: number;
+  /** The set's reveal policy, which the solution opens under. */
+  policy?: RevealPolicy;
   onOutcome: (o: Outcome) => void;
 }
 
-export function ItemCard({ setId, item, index, onOutcome }: ItemCardProps) {
+export function ItemCard({ setId, item, index, policy, onOutcome }: ItemCardProps) {
   const [opening, setOpening] = useState(false);
   const steps = item.solution.steps.length;
   const name = `problem ${index + 1}`;
@@ -68,7 +75,7 @@ export function ItemCard({ setId, item, index, onOutcome }: ItemCardProps) {
             aria-label={`Open ${name} in the tutor`}
             onClick={() => {
               setOpening(true);
-              void openInTutor(item).finally(() => setOpening(false));
+              void openInTutor(item, policy).finally(() => setOpening(false));
             }}
           >
             Open

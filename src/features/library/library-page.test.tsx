@@ -11,6 +11,7 @@ import { initLibrary, resetLibraryForTest, useLibraryStore } from '../../stores/
 import { resetStoresForTest } from '../../stores/reset-stores.ts';
 import { useRouteStore } from '../../stores/route-store.ts';
 import { useRunStore } from '../../stores/run-store.ts';
+import { useHistoryStore } from '../../stores/history-store.ts';
 import { LibraryPage } from './library-page.tsx';
 
 afterEach(cleanup);
@@ -52,10 +53,19 @@ describe('LibraryPage: all sets', () => {
     expect(within(row).getByRole('link', { name: 'Week 3' }).getAttribute('href')).toBe('#/library/w3');
     expect(within(row).getByRole('list', { name: 'Tags' }).textContent).toBe('algebra');
     expect(row.textContent).toContain('2 problems');
+    expect(row.textContent).not.toContain('Student');
     expect(row.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-02T10:00:00.000Z');
     const notice = screen.getByText(/1 saved set\(s\) are damaged/);
     await user.click(within(notice.closest('.notice') as HTMLElement).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByText(/are damaged/)).toBeNull();
+  });
+
+  it('names a set\'s reveal policy in its row', async () => {
+    await setup(null, [toStored({ ...week3, policy: 'hints-only' }, 0), toStored(calculus, 1)]);
+    expect(within(sets()).getAllByRole('listitem', { name: 'Week 3' })[0]!.querySelector('.set-row__meta')!.textContent).toMatch(
+      /^2 problems · updated .+ · Hints only, answer at the end$/,
+    );
+    expect(within(sets()).getAllByRole('listitem', { name: 'Derivatives' })[0]!.querySelector('.set-row__meta')!.textContent).toMatch(/^1 problem · updated [^·]+$/);
   });
 
   it('searches names, tags and problems, and says when nothing matches', async () => {
@@ -161,6 +171,40 @@ describe('LibraryPage: one set', () => {
     expect(run.source).toBe('builtin');
     expect(run.solution).toEqual(week3.items[1]!.solution);
     expect(run.entryId).not.toBeNull();
+    // No policy chosen for the set: the student's own setting applies.
+    expect(run.policy).toBeNull();
+  });
+
+  it('a reveal policy chosen on the set page is saved and given to the problems opened from it', async () => {
+    const { user } = await setup('w3');
+    const control = screen.getByRole('combobox', { name: 'Reveal policy' }) as HTMLSelectElement;
+    expect(within(control).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      "Student's choice",
+      'Free reveal',
+      'Try each step first',
+      'Hints only, answer at the end',
+    ]);
+    expect(control.selectedOptions[0]!.textContent).toBe("Student's choice");
+    await user.selectOptions(control, 'Hints only, answer at the end');
+    await waitFor(async () => expect(((await backend.getAll()) as LibrarySet[]).find((r) => r.id === 'w3')?.policy).toBe('hints-only'));
+    expect(control.selectedOptions[0]!.textContent).toBe('Hints only, answer at the end');
+
+    await user.click(screen.getByRole('button', { name: 'Open problem 1 in the tutor' }));
+    await waitFor(() => expect(useRouteStore.getState().route).toEqual({ name: 'tutor' }));
+    expect(useRunStore.getState()).toMatchObject({ problem: 'Solve $2x + 3 = 11$', policy: 'hints-only' });
+    expect(useHistoryStore.getState().entries[0]).toMatchObject({ problem: 'Solve $2x + 3 = 11$', policy: 'hints-only' });
+  });
+
+  it('back to the student\'s choice: the set has no policy, and what opens from it follows the student', async () => {
+    const { user } = await setup('w3', [toStored({ ...week3, policy: 'free' }, 0)]);
+    const control = screen.getByRole('combobox', { name: 'Reveal policy' }) as HTMLSelectElement;
+    expect(control.selectedOptions[0]!.textContent).toBe('Free reveal');
+    await user.selectOptions(control, "Student's choice");
+    await waitFor(async () => expect(((await backend.getAll()) as LibrarySet[])[0]).not.toHaveProperty('policy'));
+    await user.click(screen.getByRole('button', { name: 'Open problem 1 in the tutor' }));
+    await waitFor(() => expect(useRouteStore.getState().route).toEqual({ name: 'tutor' }));
+    expect(useRunStore.getState().policy).toBeNull();
+    expect(useHistoryStore.getState().entries[0]).not.toHaveProperty('policy');
   });
 
   it('removes a problem with undo, and goes to the handout page', async () => {

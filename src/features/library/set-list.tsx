@@ -4,6 +4,7 @@ import { problemToInline } from '../../core/solution/problem-markdown.ts';
 import { createLibrarySet, importLibraryFile, useLibraryStore } from '../../stores/library-store.ts';
 import { navigate } from '../../stores/route-store.ts';
 import { InlineMath } from '../../ui/inline-math.tsx';
+import { policyLabel } from '../../ui/reveal-policy-select.tsx';
 import { formatDate, isoDate } from './format-date.ts';
 import { InlineEdit } from './inline-edit.tsx';
 import { OutcomeNotice, StorageNotices, UndoNotice, type Outcome } from './library-notices.tsx';
@@ -73,6 +74,7 @@ function SetRow({ match, onOutcome }: { match: SetMatch; onOutcome: (o: Outcome)
         </h3>
         <p className="set-row__meta">
           {plural(set.items.length, 'problem', 'problems')} · updated <time dateTime={isoDate(set.updatedAt)}>{formatDate(set.updatedAt)}</time>
+          {set.policy && ` · ${policyLabel(set.policy)}`}
         </p>
       </div>
       <TagList tags={set.tags} />

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { findSet } from '../../core/library/library.ts';
-import { useLibraryStore } from '../../stores/library-store.ts';
+import { setLibrarySetPolicy, useLibraryStore } from '../../stores/library-store.ts';
 import { navigate } from '../../stores/route-store.ts';
 import { formatDate, isoDate } from './format-date.ts';
 import { ItemCard } from './item-card.tsx';
 import { OutcomeNotice, StorageNotices, UndoNotice, type Outcome } from './library-notices.tsx';
 import { SetTools, TagList } from './set-tools.tsx';
+import { RevealPolicySelect } from '../../ui/reveal-policy-select.tsx';
 
 /** One set: its name and tags (editable), its problems in order, and what can be done with them. */
 export function SetPage({ setId }: { setId: string }) {
@@ -57,6 +58,15 @@ export function SetPage({ setId }: { setId: string }) {
             Make handout
           </button>
         </SetTools>
+        <RevealPolicySelect
+          value={set.policy ?? null}
+          hint="For students who open this set’s problems in the tutor; saved in the exported set file."
+          onChange={(policy) =>
+            void setLibrarySetPolicy(set.id, policy).then((r) => {
+              if (!r.ok) setOutcome({ ok: false, text: r.error });
+            })
+          }
+        />
       </header>
       <StorageNotices />
       <UndoNotice setId={set.id} />
@@ -68,7 +78,7 @@ export function SetPage({ setId }: { setId: string }) {
       ) : (
         <ol className="library-items" aria-label="Problems in this set">
           {set.items.map((item, i) => (
-            <ItemCard key={item.id} setId={set.id} item={item} index={i} onOutcome={setOutcome} />
+            <ItemCard key={item.id} setId={set.id} item={item} index={i} policy={set.policy} onOutcome={setOutcome} />
           ))}
         </ol>
       )}

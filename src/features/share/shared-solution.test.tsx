@@ -29,6 +29,28 @@ describe('SharedSolution', () => {
     expect(location.hash).toBe('#/');
   });
 
+  it('opens the solution under the reveal policy the link carries, and says which', async () => {
+    const item = sampleItem('a', 'Solve $2x + 3 = 11$', 2);
+    const made = await makeShareLink({ problem: item.problem, solution: item.solution, answer: '', model: '', policy: 'hints-only' }, 'http://localhost/');
+    if (!made.ok) throw new Error(made.error.message);
+    render(<SharedSolution payload={made.value.split('#/share/')[1]!} />);
+    expect(await screen.findByText('Your teacher chose: Hints only, answer at the end.')).toBeTruthy();
+    await waitFor(() => expect(useRouteStore.getState().route).toEqual({ name: 'tutor' }));
+    expect(useRunStore.getState().policy).toBe('hints-only');
+    expect(useHistoryStore.getState().entries[0]).toMatchObject({ problem: 'Solve $2x + 3 = 11$', policy: 'hints-only' });
+  });
+
+  it('a link without a policy leaves it to the student, and says nothing about it', async () => {
+    const item = sampleItem('a', 'Solve $x + 1 = 2$', 2);
+    const made = await makeShareLink({ problem: item.problem, solution: item.solution, answer: '', model: '' }, 'http://localhost/');
+    if (!made.ok) throw new Error(made.error.message);
+    const { container } = render(<SharedSolution payload={made.value.split('#/share/')[1]!} />);
+    await waitFor(() => expect(useRouteStore.getState().route).toEqual({ name: 'tutor' }));
+    expect(container.textContent).not.toContain('teacher');
+    expect(useRunStore.getState().policy).toBeNull();
+    expect(useHistoryStore.getState().entries[0]).not.toHaveProperty('policy');
+  });
+
   it('explains a link it cannot read and changes nothing', async () => {
     render(<SharedSolution payload="1.40.abc" />);
     const alert = await screen.findByRole('alert');

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { ShareError } from '../../core/share/share-payload.ts';
+import type { RevealPolicy } from '../../core/tutor/progress.ts';
 import { navigate } from '../../stores/route-store.ts';
 import { readSharedSolution, showSharedSolution } from '../../stores/share-actions.ts';
+import { policyLabel } from '../../ui/reveal-policy-select.tsx';
 import './shared-solution.css';
 
-type Opening = { kind: 'reading' } | { kind: 'failed'; error: ShareError };
+type Opening = { kind: 'reading'; policy?: RevealPolicy } | { kind: 'failed'; error: ShareError };
 
 /**
  * Opens a solution shared by link: decodes the fragment (in this browser; the fragment never reaches a server),
- * then shows it in the tutor's step-by-step view, kept in history. A damaged, cut or newer link is explained.
+ * then shows it in the tutor's step-by-step view, kept in history, under the reveal policy the link carries
+ * (said here in one line). A damaged, cut or newer link is explained.
  */
 export function SharedSolution({ payload }: { payload: string }) {
   const [state, setState] = useState<Opening>({ kind: 'reading' });
@@ -18,6 +21,7 @@ export function SharedSolution({ payload }: { payload: string }) {
       const read = await readSharedSolution(payload);
       if (cancelled) return;
       if (!read.ok) return setState({ kind: 'failed', error: read.error });
+      if (read.value.policy) setState({ kind: 'reading', policy: read.value.policy });
       await showSharedSolution(read.value);
       if (cancelled) return;
       // The link's address is replaced, not left behind: Back must not open (and save) it a second time.
@@ -33,6 +37,7 @@ export function SharedSolution({ payload }: { payload: string }) {
     return (
       <section className="shared card" aria-label="Shared solution">
         <p role="status">Opening the shared solution…</p>
+        {state.policy && <p className="shared__policy">Your teacher chose: {policyLabel(state.policy)}.</p>}
       </section>
     );
   }

@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readShareLink } from '../../services/share/share-link.ts';
 import { createLibraryStorage, memoryLibrary } from '../../services/storage/index.ts';
 import { resetLibraryForTest, useLibraryStore } from '../../stores/library-store.ts';
 import { resetStoresForTest } from '../../stores/reset-stores.ts';
@@ -53,6 +54,39 @@ describe('SolutionActions', () => {
     expect(within(again).queryByRole('textbox', { name: 'New set name' })).toBeNull();
     await user.click(within(again).getByRole('button', { name: 'Save' }));
     await waitFor(async () => expect((await stored())[0]!.items).toHaveLength(2));
+  });
+
+  it('puts the chosen reveal policy into the link; a change of choice takes the old link away', async () => {
+    const user = userEvent.setup();
+    render(<SolutionActions />);
+    const control = screen.getByRole('combobox', { name: 'Reveal policy' }) as HTMLSelectElement;
+    expect(control.selectedOptions[0]!.textContent).toBe("Student's choice");
+    const linkRead = async () => {
+      const url = ((await screen.findByRole('textbox', { name: 'Share link' })) as HTMLInputElement).value;
+      const read = await readShareLink(url.split('#/share/')[1]!);
+      if (!read.ok) throw new Error(read.error.message);
+      return read.value;
+    };
+
+    await user.click(screen.getByRole('button', { name: 'Share link' }));
+    expect(await linkRead()).not.toHaveProperty('policy');
+    expect(screen.getByText(/opening it sends nothing to any server\.$/)).toBeTruthy();
+
+    await user.selectOptions(control, 'Hints only, answer at the end');
+    expect(screen.queryByRole('textbox', { name: 'Share link' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Share link' }));
+    expect(await linkRead()).toMatchObject({ problem: 'Solve $2x + 3 = 11$', policy: 'hints-only' });
+    expect(screen.getByText(/Reveal policy: Hints only, answer at the end\.$/)).toBeTruthy();
+
+    await user.selectOptions(control, 'Free reveal');
+    await user.click(screen.getByRole('button', { name: 'Share link' }));
+    expect((await linkRead()).policy).toBe('free');
+  });
+
+  it('offers the policy the solution came with when it is shared again', async () => {
+    act(() => useRunStore.setState({ policy: 'try-first' }));
+    render(<SolutionActions />);
+    expect((screen.getByRole('combobox', { name: 'Reveal policy' }) as HTMLSelectElement).selectedOptions[0]!.textContent).toBe('Try each step first');
   });
 
   it('makes a share link and shows it; a solution too long for a link says so', async () => {

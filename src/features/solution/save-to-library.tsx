@@ -1,11 +1,13 @@
 /**
- * Under a finished solution: "Save to library" and "Share link". The save form and the link encoder load on
- * first use, so a student who never saves or shares downloads neither.
+ * Under a finished solution: "Save to library" and "Share link", with the link's "Reveal policy". The save form
+ * and the link encoder load on first use, so a student who never saves or shares downloads neither.
  */
 import { lazy, Suspense, useState } from 'react';
 import type { ShareError } from '../../core/share/share-payload.ts';
+import type { RevealPolicy } from '../../core/tutor/progress.ts';
 import { isLivePhase, useRunStore } from '../../stores/run-store.ts';
 import { shareCurrentSolution } from '../../stores/share-actions.ts';
+import { policyLabel, RevealPolicySelect } from '../../ui/reveal-policy-select.tsx';
 import { useFocusReturn } from '../../ui/use-focus-return.ts';
 import './save-to-library.css';
 
@@ -20,7 +22,11 @@ export function SolutionActions() {
   return <Actions key={entryId} />;
 }
 
-type ShareState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'link'; url: string; copied: boolean } | { kind: 'error'; error: ShareError };
+type ShareState =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'link'; url: string; copied: boolean; policy: RevealPolicy | null }
+  | { kind: 'error'; error: ShareError };
 
 function Actions() {
   const [saving, setSaving] = useState(false);
@@ -28,15 +34,26 @@ function Actions() {
   const saveButton = useFocusReturn<HTMLButtonElement>(saving);
   const [saved, setSaved] = useState<{ setId: string; name: string } | null>(null);
   const [share, setShare] = useState<ShareState>({ kind: 'idle' });
+  // A solution opened from a teacher's link or set passes its policy on when shared again, unless changed.
+  const [policy, setPolicy] = useState<RevealPolicy | null>(() => useRunStore.getState().policy);
   return (
     <div className="solution-actions" role="group" aria-label="Keep or share this solution">
       <div className="solution-actions__buttons">
         <button type="button" className="button button--small" aria-expanded={saving} onClick={() => setSaving((v) => !v)} ref={saveButton}>
           Save to library
         </button>
-        <button type="button" className="button button--small" disabled={share.kind === 'busy'} onClick={() => void shareCurrent(setShare)}>
+        <button type="button" className="button button--small" disabled={share.kind === 'busy'} onClick={() => void shareCurrent(policy, setShare)}>
           Share link
         </button>
+        <RevealPolicySelect
+          value={policy}
+          disabled={share.kind === 'busy'}
+          onChange={(p) => {
+            setPolicy(p);
+            // A link on show was made with the old choice: take it away rather than leave the wrong one to copy.
+            setShare({ kind: 'idle' });
+          }}
+        />
       </div>
       {saving && (
         <Suspense fallback={<p className="solution-actions__note">Loading…</p>}>
@@ -62,9 +79,9 @@ function Actions() {
 }
 
 /** Encodes the solution on screen into a link, shows it and copies it. Nothing is sent anywhere. */
-async function shareCurrent(set: (s: ShareState) => void): Promise<void> {
+async function shareCurrent(policy: RevealPolicy | null, set: (s: ShareState) => void): Promise<void> {
   set({ kind: 'busy' });
-  const made = await shareCurrentSolution(location.href);
+  const made = await shareCurrentSolution(location.href, policy);
   if (!made.ok) return set({ kind: 'error', error: made.error });
   let copied = false;
   try {
@@ -73,7 +90,7 @@ async function shareCurrent(set: (s: ShareState) => void): Promise<void> {
   } catch {
     // No clipboard permission (or an insecure page): the link is in the field to copy by hand.
   }
-  set({ kind: 'link', url: made.value, copied });
+  set({ kind: 'link', url: made.value, copied, policy });
 }
 
 function ShareResult({ state }: { state: ShareState }) {
@@ -94,6 +111,7 @@ function ShareResult({ state }: { state: ShareState }) {
       <input id="share-link" className="input" readOnly value={state.url} onFocus={(e) => e.currentTarget.select()} />
       <p className="field-hint" role="status">
         {state.copied ? 'Copied. ' : 'Copy the link above. '}The solution is inside the link itself: opening it sends nothing to any server.
+        {state.policy !== null && ` Reveal policy: ${policyLabel(state.policy)}.`}
       </p>
     </div>
   );
