@@ -100,6 +100,33 @@ describe('Your turn, no model', () => {
   });
 });
 
+describe('Your turn by keyboard', () => {
+  it('reaches the box, Check and Hint with Tab, and checks with Enter', async () => {
+    const { page, context } = await openPage(env.app);
+    await ask(page, '2x + 3 = 11');
+    await box(page).waitFor();
+    // From the solution (where focus goes after solving), Tab walks to the box.
+    const names: string[] = [];
+    for (let i = 0; i < 12 && !names.includes('Your next step'); i++) {
+      await page.keyboard.press('Tab');
+      names.push(await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el?.getAttribute('aria-label') ?? (el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null) ?? el?.textContent?.trim() ?? '';
+      }));
+    }
+    expect(names).toContain('Your next step');
+    await page.keyboard.type('2x = 8');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hint');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => verdict(page).textContent(), { timeout: 10_000 }).toMatch(/^Correct/);
+    await context.close();
+  });
+});
+
 describe('Your turn on a model answer', () => {
   it("checks the student's lines against the steps of a real model answer (corpus alpacaeval-0061)", async () => {
     const { page, context, errors } = await openPage(env.app);
