@@ -217,7 +217,7 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
   function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const route = parseRoute(url.pathname);
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : null;
     } catch {

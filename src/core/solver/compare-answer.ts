@@ -3,7 +3,6 @@
  * solver's result, by mathematical equivalence, never by string: "x = [-1, -2]", "-1, 1/52", "(4,-1)",
  * "(-\infty,107]", "a \geq \frac{-1}{20}", "j <= 0.7579", "\frac{-5}{x^2}" and so on.
  */
-import * as R from './rational.ts';
 import { type Expr, type Rel, type RelOp, sub, variables, flipOp, fn, num, add, negate, substitute, contains } from './expr.ts';
 import { parseMath, splitTopLevel, MathSyntaxError } from './parse-math.ts';
 import { sameExpr, proportional, numericValue } from './verify.ts';

@@ -168,9 +168,11 @@ const FN_TEX: Record<string, string> = {
 };
 
 // Precedence: how tightly a node binds when placed inside another.
+// A negation binds like a product (−a·b, not −(a·b)).
 const enum P {
   Add = 1,
   Mul = 2,
+  // eslint-disable-next-line @typescript-eslint/no-duplicate-enum-values -- same precedence on purpose
   Neg = 2,
   Pow = 4,
   Atom = 5,

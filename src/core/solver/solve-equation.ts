@@ -8,7 +8,7 @@ import type { Q } from './rational.ts';
 import { type Expr, type Rel, tex, relTex, add, mul, num, v, frac, negate, sub, fn, contains, variables, substitute, pow } from './expr.ts';
 import type { Work, Result } from './work.ts';
 import { type Ctx, nfOf, simplify, polyExpr, numE } from './algebra.ts';
-import { isOnePoly, coeffsIn, constOf, type Poly, polyDependsOn } from './normal-form.ts';
+import { isOnePoly, coeffsIn, constOf, type Poly } from './normal-form.ts';
 import { polyToExpr, nfToExpr } from './present.ts';
 import { factorisation, factorExpr, factorisationExpr } from './factor-polynomial.ts';
 import { satisfies } from './verify.ts';
@@ -297,7 +297,7 @@ function linear(lhs0: Expr, rhs0: Expr, x: string, w: Work, ctx: Ctx): Result {
 
 // ---- quadratic ------------------------------------------------------------------------------------------------
 
-function standardForm(cs: Q[], x: string, w: Work, lhs: Expr, rhs: Expr, ctx: Ctx): Q[] {
+function standardForm(cs: Q[], x: string, w: Work, lhs: Expr, rhs: Expr, _ctx: Ctx): Q[] {
   let q = cs;
   const p = polyExpr(q, x);
   if (!(rhs.t === 'num' && R.isZero(rhs.v) && tex(lhs) === tex(p))) {

@@ -44,7 +44,7 @@ export function solveSystem(rels: Rel[], w: Work, ctx: Ctx, task: Task): Result 
   if (rels.length < 2 || rels.length > 3 || vars.length !== rels.length) throw new CannotSolve('only 2×2 and 3×3 linear systems');
   const rows0 = rels.map((r) => linearRow(r, vars));
   if (rows0.some((r) => !r)) throw new CannotSolve('the system is not linear');
-  let rows = (rows0 as Row[]).map((r) => normaliseRow(r));
+  const rows = (rows0 as Row[]).map((r) => normaliseRow(r));
   const std = rows.map((r) => rowRel(r, vars));
   if (std.some((r, i) => relTex(r) !== relTex(rels[i]!))) {
     w.step('Write each equation in standard form')

@@ -160,7 +160,7 @@ export function shapeOf(state: string): string | null {
 }
 
 export function stepHints(step: Step, state: string | null): StepHints {
-  let shape: string | null = null;
+  let shape: string | null;
   try {
     shape = state === null ? null : shapeOf(state);
   } catch {

@@ -1,5 +1,5 @@
 import { checkSettings } from '../../core/llm/check-settings.ts';
-import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
+import type { LlmError } from '../../core/llm/llm-error.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createDeadline } from './deadline.ts';

@@ -1,6 +1,6 @@
 import { buildChatRequest, refusedParameter, type OptionalParam } from '../../core/llm/chat-request.ts';
 import { checkSettings } from '../../core/llm/check-settings.ts';
-import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
+import type { LlmError } from '../../core/llm/llm-error.ts';
 import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { Result } from '../../core/llm/result.ts';
 import { buildStepMessages, type StepPromptInput } from '../../core/prompt/step-prompt.ts';
