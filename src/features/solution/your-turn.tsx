@@ -4,6 +4,7 @@ import { hintLevel } from '../../core/tutor/progress.ts';
 import { isLivePhase, useRevealView, useRunStore } from '../../stores/run-store.ts';
 import { checkStudentLine, dismissAsking, nextHint, policyOf, showNext, useTutorStore } from '../../stores/tutor-store.ts';
 import { useSettingsStore } from '../../stores/settings-store.ts';
+import { policyLabel } from '../../ui/reveal-policy-select.tsx';
 import { RichText, TexFormula } from '../../ui/rich-text.tsx';
 import './your-turn.css';
 
@@ -54,6 +55,7 @@ function YourTurnBox({ step, forAnswer, waiting }: { step: number; forAnswer: bo
   const level = useRunStore((s) => hintLevel(s.tutor, step));
   const tryFirst = useSettingsStore((s) => s.tryFirst);
   const policy = useRunStore((s) => policyOf(s, tryFirst));
+  const teacherPolicy = useRunStore((s) => s.policy);
 
   const check = () => {
     if (line.trim() === '' || checking || waiting) return;
@@ -152,7 +154,7 @@ function YourTurnBox({ step, forAnswer, waiting }: { step: number; forAnswer: bo
           </div>
         </div>
       )}
-      {policy === 'hints-only' && <p className="field-hint">Your teacher chose: hints only, the answer at the end.</p>}
+      {teacherPolicy !== null && <p className="field-hint">Your teacher chose: {policyLabel(teacherPolicy)}.</p>}
     </form>
   );
 }
