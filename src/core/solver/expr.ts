@@ -292,6 +292,8 @@ export function tex(e: Expr): string {
           (startsWithDigit(a) && !needParen) ||
           (prev.t === 'num' && !isInt(prev.v) && !prev.dec && a.t === 'num') ||
           (prev.t === 'div' && a.t === 'div') ||
+          // 1 \frac{1}{2} would read back as a mixed number.
+          (prev.t === 'num' && a.t === 'div' && a.num.t === 'num' && a.den.t === 'num') ||
           a.t === 'num' ||
           signed ||
           (prev.t === 'fn' && FN_TEX[prev.name] !== undefined && !part.startsWith('\\left('));

@@ -46,6 +46,27 @@ describe('reading math as students and worksheets write it', () => {
     expect(same('sinx cosx', 'sin(x)*cos(x)')).toBe(true);
     expect(same('ab + by', 'a*b + b*y')).toBe(true);
   });
+  it('mixed-number-is-a-sum', () => {
+    // LaTeX: a whole number directly followed by a fraction of whole numbers.
+    expect(same('4\\dfrac{5}{8}', '37/8')).toBe(true);
+    expect(same('4\\frac58', '4 + 5/8')).toBe(true);
+    expect(same('7 \\tfrac{2}{3} - 1\\frac{1}{3}', '19/3')).toBe(true);
+    expect(same('-4\\dfrac{5}{8}', '-(4 + 5/8)')).toBe(true);
+    expect(same('3\\frac{1}{2} \\cdot 1\\frac{1}{3}', '14/3')).toBe(true);
+    // Plain text: a whole number, a space, a fraction of whole numbers.
+    expect(same('5 1/4', '21/4')).toBe(true);
+    expect(same('-2 3/4', '-11/4')).toBe(true);
+    expect(same('6 2/5 + 1 3/5', '8')).toBe(true);
+    // Real products stay products.
+    expect(same('2\\frac{x}{3}', '2*x/3')).toBe(true);
+    expect(same('3 \\cdot \\frac{1}{2}', '3/2')).toBe(true);
+    expect(same('x\\frac{1}{2}', 'x/2')).toBe(true);
+    expect(same('x^2\\frac{1}{2}', 'x^2/2')).toBe(true);
+    expect(same('(4)\\frac{5}{8}', '5/2')).toBe(true);
+    // Could be read either way: refused, not guessed.
+    expect(() => parseExpr('2\\frac{5}{4}')).toThrow(MathSyntaxError);
+    expect(() => parseExpr('5 1/4x')).toThrow(MathSyntaxError);
+  });
   it('writes LaTeX that reads back to the same expression', () => {
     for (const s of ['x^2 - 5x + 6', '-2x^2 (3x - 4)', '(x - 2)^2', 'sqrt(x^2 + 1)/x', '3 sin(x)^2 - cos(2x)', '-(-(2+x))', 'x^(y+z)']) {
       const e = parseExpr(s);

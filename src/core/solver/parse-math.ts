@@ -210,18 +210,53 @@ class Parser {
   }
 
   term(): Expr {
-    let acc = this.power();
+    let acc = this.mixedNumber() ?? this.power();
     for (;;) {
       if (this.isOp('*')) {
         this.next();
-        acc = mulKeep(acc, this.signedPower());
+        acc = mulKeep(acc, this.mixedNumber() ?? this.signedPower());
       } else if (this.isOp('/')) {
         this.next();
-        acc = frac(acc, this.signedPower());
+        acc = frac(acc, this.mixedNumber() ?? this.signedPower());
       } else if (this.startsImplicit()) {
         acc = mulKeep(acc, this.power());
       } else return acc;
     }
+  }
+
+  /**
+   * A mixed number at the start of a term is a sum, as in school: `4\dfrac{5}{8}` and plain `5 1/4` are
+   * 4 + 5/8 and 5 + 1/4. Only a whole number directly followed by a fraction of whole numbers counts;
+   * `2\frac{x}{3}` and `3 \cdot \frac12` stay products. An improper fraction part (`2\frac{5}{4}`) could mean
+   * either, so it is refused rather than guessed.
+   */
+  mixedNumber(): Expr | null {
+    const whole = this.peek();
+    if (whole.k !== 'num' || whole.s.includes('.')) return null;
+    const next = this.peek(1);
+    const start = this.i;
+    let part: Expr;
+    if (next.k === 'cmd' && next.s === 'frac') {
+      this.next();
+      part = this.primary();
+      if (!(part.t === 'div' && part.num.t === 'num' && part.den.t === 'num')) {
+        this.i = start;
+        return null;
+      }
+    } else if (next.k === 'num' && !next.s.includes('.') && this.isOp('/', 2) && this.peek(3).k === 'num' && !(this.peek(3) as { s: string }).s.includes('.')) {
+      const after = this.peek(4);
+      // "5 1/4x", "5 1/4^2": not a plain mixed number.
+      if (after.k === 'num' || (after.k === 'op' && (after.s === '^' || after.s === '(' || after.s === '{')) || after.k === 'id' || after.k === 'fn' || after.k === 'cmd') return null;
+      this.next();
+      const n = this.next() as { s: string };
+      this.next();
+      const d = this.next() as { s: string };
+      part = frac(num(BigInt(n.s)), num(BigInt(d.s)));
+    } else return null;
+    const pn = (part as { num: { v: { n: bigint } } }).num.v.n;
+    const pd = (part as { den: { v: { n: bigint } } }).den.v.n;
+    if (!(pn > 0n && pn < pd)) throw new MathSyntaxError(`"${whole.s}" followed by a fraction that is not proper could be a mixed number or a product`);
+    return { t: 'add', args: [num(BigInt(whole.s)), part] };
   }
 
   /** After * or /, a sign may follow: 3*-4, 8/-2. */
