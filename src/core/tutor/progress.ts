@@ -64,14 +64,21 @@ export function recordModelHints(p: TutorProgress, step: number, hints: StepHint
   return { ...p, modelHints: { ...p.modelHints, [step]: hints } };
 }
 
+/** `outcomes` with every unset entry in `from`…`to` set by `outcome(i)`: one copy, however many steps (Reveal all on 5,000). */
+function settle(p: TutorProgress, from: number, to: number, outcome: (i: number) => StepOutcome): TutorProgress {
+  let outcomes: (StepOutcome | null)[] | null = null;
+  for (let i = from; i <= to; i++) {
+    if (p.outcomes[i]) continue;
+    outcomes ??= p.outcomes.slice();
+    while (outcomes.length <= i) outcomes.push(null);
+    outcomes[i] = outcome(i);
+  }
+  return outcomes ? { ...p, outcomes } : p;
+}
+
 /** Steps `from`…`to` written by the student (one line may skip ahead over several). */
 export function recordDone(p: TutorProgress, from: number, to: number): TutorProgress {
-  let outcomes = p.outcomes;
-  for (let i = from; i <= to; i++) {
-    if (outcomes[i]) continue;
-    outcomes = setAt(outcomes, i, at(p.hints, i) > 0 ? 'hint' : 'self', null);
-  }
-  return outcomes === p.outcomes ? p : { ...p, outcomes };
+  return settle(p, from, to, (i) => (at(p.hints, i) > 0 ? 'hint' : 'self'));
 }
 
 /** How a step shown by the app counts: after an attempt or a hint, or without any. */
@@ -79,9 +86,7 @@ const shownOutcome = (p: TutorProgress, i: number): StepOutcome => (at(p.attempt
 
 /** Steps `from`…`to` shown by the app (Next step, the third hint, Reveal all). Steps already done keep theirs. */
 export function recordShown(p: TutorProgress, from: number, to: number): TutorProgress {
-  let outcomes = p.outcomes;
-  for (let i = from; i <= to; i++) if (!outcomes[i]) outcomes = setAt(outcomes, i, shownOutcome(p, i), null);
-  return outcomes === p.outcomes ? p : { ...p, outcomes };
+  return settle(p, from, to, (i) => shownOutcome(p, i));
 }
 
 /** The final answer: written by the student (`done`) or shown. `step` is its index (the number of steps). */
