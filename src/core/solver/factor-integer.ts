@@ -69,11 +69,35 @@ function push(out: IntFactor[], cs: IntPoly): void {
   else out.push({ cs: norm, mult: 1 });
 }
 
-/** A rational root n/d of cs (d > 0, in lowest terms), or null. */
-function rationalRoot(cs: IntPoly): [bigint, bigint] | null {
-  const ps = R.divisors(cs[0]!, 400);
-  const qs = R.divisors(cs.at(-1)!, 400);
-  if (!ps || !qs) return null;
+/** Values past this are not split into divisors: trial division must stay fast and exact. */
+const VALUE_BOUND = 10_000_000_000;
+
+/** All positive divisors of |v|, or null when |v| is too large or has too many (the search cannot be exhaustive). */
+function allDivisors(v: bigint): bigint[] | null {
+  let m = Number(v < 0n ? -v : v);
+  if (m === 0 || m > VALUE_BOUND) return null;
+  let ds = [1];
+  for (let p = 2; p * p <= m; p += p === 2 ? 1 : 2) {
+    if (m % p !== 0) continue;
+    let e = 0;
+    while (m % p === 0) {
+      m /= p;
+      e++;
+    }
+    const next: number[] = [];
+    for (const d of ds) for (let i = 0, pk = 1; i <= e; i++, pk *= p) next.push(d * pk);
+    ds = next;
+  }
+  if (m > 1) ds = [...ds, ...ds.map((d) => d * m)];
+  if (ds.length > 2000) return null;
+  return ds.sort((a, b) => a - b).map(BigInt);
+}
+
+/** A rational root n/d of cs (d > 0, in lowest terms), null when there is none, 'unknown' when it cannot be told. */
+function rationalRoot(cs: IntPoly): [bigint, bigint] | null | 'unknown' {
+  const ps = allDivisors(cs[0]!);
+  const qs = allDivisors(cs.at(-1)!);
+  if (!ps || !qs) return 'unknown';
   for (const d of qs) {
     for (const p of ps) {
       for (const n of [p, -p]) {
@@ -96,10 +120,12 @@ function rationalRoot(cs: IntPoly): [bigint, bigint] | null {
 export function factorInteger(cs: IntPoly): IntFactorisation {
   const out: IntFactor[] = [];
   let cur = cs;
+  let complete = true;
   // Linear factors first (the rational-root test), then higher ones.
   while (cur.length > 3) {
     const root = rationalRoot(cur);
-    if (!root) break;
+    if (root === 'unknown') complete = false;
+    if (!root || root === 'unknown') break;
     const lin = [-root[0], root[1]];
     cur = divExact(cur, lin)!;
     push(out, lin);
@@ -111,14 +137,13 @@ export function factorInteger(cs: IntPoly): IntFactorisation {
     const s = D >= 0n ? R.intRoot(D, 2n) : null;
     if (s === null) push(out, cur);
     else for (const sign of [1n, -1n]) push(out, [-(-b + sign * s), 2n * a]);
-    return { factors: out, complete: true };
+    return { factors: out, complete };
   }
-  if (cur.length <= 2) {
-    if (cur.length === 2) push(out, cur);
-    return { factors: out, complete: true };
+  if (cur.length <= 2 || !complete) {
+    if (cur.length >= 2) push(out, cur);
+    return { factors: out, complete };
   }
   const budget = { left: WORK_BOUND };
-  let complete = true;
   let d = 2;
   while (cur.length > 1) {
     const n = cur.length - 1;
@@ -149,7 +174,7 @@ function pickPoints(f: IntPoly, count: number): { a: bigint; v: bigint; ds: bigi
     for (const a of k === 0 ? [0n] : [BigInt(k), BigInt(-k)]) {
       const v = evalAt(f, a);
       if (v === 0n) return null; // a root: the caller removes linear factors first
-      const ds = R.divisors(v, 2000);
+      const ds = allDivisors(v);
       if (ds) cands.push({ a, v, ds });
     }
   }
