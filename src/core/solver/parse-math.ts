@@ -57,7 +57,7 @@ function normalise(src: string): string {
     .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, '>=')
     .replace(/\\lt(?![a-zA-Z])/g, '<')
     .replace(/\\gt(?![a-zA-Z])/g, '>')
-    .replace(/\\[dt]frac/g, '\\frac')
+    .replace(/\\[dtc]frac/g, '\\frac')
     .replace(/\*\*/g, '^')
     // Operations in words, as in "What is 0.3 times 2.4?".
     .replace(/\s+(?:times|multiplied by)\s+/gi, ' * ')

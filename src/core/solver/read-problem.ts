@@ -5,8 +5,10 @@
  */
 import { parseMath, splitTopLevel, MathSyntaxError } from './parse-math.ts';
 import { type Expr, type Rel, add, sub } from './expr.ts';
+import { type Action, type AnswerForm, type Method, type Reading, readInstruction, unreadWordsOf as unreadProse, splitPlainInstruction } from './read-instruction.ts';
+import { unwrapEnvironments } from './read-layout.ts';
 
-export type Action = 'solve' | 'factor' | 'expand' | 'simplify' | 'evaluate' | 'derivative' | 'auto';
+export type { Action, AnswerForm, Method };
 
 export interface Task {
   action: Action;
@@ -14,8 +16,11 @@ export interface Task {
   items: ({ kind: 'expr'; expr: Expr } | { kind: 'rel'; rel: Rel })[];
   /** "for p", "wrt g", "Solve for x:", "d/dx". */
   variable?: string;
-  method?: 'substitution' | 'elimination';
+  /** A method the instruction asks for ("by completing the square", "by addition"). */
+  method?: Method;
   interval?: boolean;
+  /** Forms the answer must take ("in interval notation", "with positive exponents", "state the excluded values"). */
+  forms: AnswerForm[];
   derivativeOrder?: number;
   /** The name of the function being differentiated: f in f(x) = …, y in y = …. */
   functionName?: string;
@@ -34,33 +39,11 @@ export type ReadResult = { ok: true; task: Task } | { ok: false; reason: string 
 
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
-/**
- * Words a worksheet instruction uses around the math without changing what is asked: verbs the solver
- * acts on, methods, answer-format requests and filler. Anything else (remainder, round, maximum, how many,
- * gallons …) may change the question, so the problem is not the math alone.
- */
-const INSTRUCTION_WORDS = new Set(
-  (
-    'a an the and or of in on to for by as if is are be it its into with using use each your you their please what ' +
-    'solve solving solution solutions find calculate compute evaluate simplify simplified simplest factor factorise factorize ' +
-    'factored completely fully expand multiply write give enter eneter answer answers express result ' +
-    'following given exercise exercises problem equation equations inequality inequalities system systems expression ' +
-    'expressions polynomial trinomial binomial radical fraction fractions decimal decimals form forms general lowest terms ' +
-    'interval notation ordered pair pairs triple substitution subsitution elimination gaussian method ' +
-    'derivative derivatives differentiate first second third order higher respect wrt dy dx function functions ' +
-    'perfect square squares difference cube pattern where there can more than one no not should keep free ' +
-    'spaces space separate separated commas comma correct choose requested parameter parameters component inconsistent ' +
-    'further possible possibly variable variables value values roots real numbers whole number natural set ' +
-    'leave rationalize rationalise denominator common greatest gcf out fully determine show work step steps'
-  ).split(' '),
-);
-
 function unreadWordsOf(instruction: string): string[] {
   // Math left in the instruction (a trivial "$t$", a format template "$a+bs+ct$") is not prose.
   let prose = instruction;
   for (const seg of mathSegments(instruction).reverse()) prose = prose.slice(0, seg.start) + ' ' + prose.slice(seg.end);
-  const words = prose.toLowerCase().replace(/\\[a-z]+/g, ' ').match(/[a-z]{2,}/g) ?? [];
-  return [...new Set(words.filter((w) => !INSTRUCTION_WORDS.has(w)))];
+  return unreadProse(prose);
 }
 
 /** Math segments: $$…$$, \[…\], \(…\), $…$. */
@@ -116,29 +99,19 @@ function splitDelimited(text: string): Split | null {
   return { math: groups, instruction };
 }
 
-interface Instr {
-  action?: Action;
-  variable?: string;
-  method?: 'substitution' | 'elimination';
-  interval?: boolean;
-  order?: number;
-  positive?: boolean;
-}
+type Instr = Omit<Reading, 'forms' | 'unread'> & { forms?: AnswerForm[] };
 
-function readInstruction(s: string, into: Instr): void {
-  const t = s.toLowerCase();
-  if (/deriv|differentiat|\bd\/d[a-z]\b|dy\/dx|\\frac\{d\}/.test(t)) into.action = 'derivative';
-  else if (/\bfactor/.test(t)) into.action = 'factor';
-  else if (/\bexpand\b|\bmultiply\b|\bsquare each binomial|\bproduct\b/.test(t)) into.action = 'expand';
-  else if (/\bsimplify\b|\bcollect\b|\bcombine\b/.test(t)) into.action = 'simplify';
-  else if (/\bsolve\b|\bfind\b|\bcalculate [a-z]\b/.test(t)) into.action ??= 'solve';
-  else if (/\b(calculate|evaluate|compute|work out|what is)\b/.test(t)) into.action ??= 'evaluate';
-  if (/substitution|subsitution/.test(t)) into.method = 'substitution';
-  else if (/elimination|eliminate/.test(t)) into.method = 'elimination';
-  if (/interval notation/.test(t)) into.interval = true;
-  const ord = /\b(first|second|third|fourth)[- ](?:order )?derivative/.exec(t);
-  if (ord) into.order = ORDINALS[ord[1]!];
-  if (/assuming [a-z] is positive/.test(t)) into.positive = true;
+/** Fold the reading of some instruction words into what is known so far. */
+function readInto(text: string, into: Instr): void {
+  const r = readInstruction(text);
+  // An explicit verb (factor, expand, differentiate …) wins; solve and evaluate are defaults.
+  if (r.action === 'solve' || r.action === 'evaluate') into.action ??= r.action;
+  else if (r.action) into.action = r.action;
+  into.method ??= r.method;
+  into.variable ??= r.variable;
+  into.order ??= r.order;
+  if (r.positive) into.positive = true;
+  into.forms = [...new Set([...(into.forms ?? []), ...r.forms])];
 }
 
 /** Plain-text problems: strip the words around the math. */
@@ -169,6 +142,14 @@ function splitPlain(text: string, into: Instr): string[] | null {
     into.action = 'evaluate';
     return [`(${m[2]}) - (${m[1]})`];
   }
+  // "Multiply 2/3 by 4/7", "Divide 5/6 by 2/3", "Subtract 1/4 from 2/3": operations in words around numbers.
+  if ((m = /^(multiply|divide|subtract)\s+([^a-zA-Z]+?)\s+(by|from)\s+([^a-zA-Z]+?)\s*[.?]?$/i.exec(s))) {
+    const op = m[1]!.toLowerCase();
+    if ((op === 'subtract') === (m[3]!.toLowerCase() === 'from')) {
+      into.action = 'evaluate';
+      return [op === 'multiply' ? `(${m[2]}) * (${m[4]})` : op === 'divide' ? `(${m[2]}) / (${m[4]})` : `(${m[4]}) - (${m[2]})`];
+    }
+  }
   // Trailing qualifiers.
   if ((m = /\s+(?:wrt|with respect to)\s+([a-zA-Z])\s*[.?]?$/i.exec(s))) {
     into.variable = m[1];
@@ -177,6 +158,12 @@ function splitPlain(text: string, into: Instr): string[] | null {
   if ((m = /\s+assuming\s+[a-zA-Z]\s+is\s+positive\s*[.?]?$/i.exec(s))) {
     into.positive = true;
     s = s.slice(0, m.index);
+  }
+  // Instruction words before and after the math ("Solve the quadratic equation by factoring: …", "… Show each step.").
+  const around = splitPlainInstruction(s);
+  if (around) {
+    readInto(`${around.before} ${around.after}`, into);
+    s = around.math;
   }
   if ((m = /\s+for\s+([a-zA-Z])\s*[.?]?$/i.exec(s)) && /^\s*solve/i.test(s)) {
     into.variable = m[1];
@@ -225,14 +212,14 @@ function splitPlain(text: string, into: Instr): string[] | null {
 }
 
 export function readProblem(problem: string): ReadResult {
-  const text = problem.replace(/\\n/g, '\n').trim();
+  const text = unwrapEnvironments(problem.replace(/\\n/g, '\n')).trim();
   if (!text) return { ok: false, reason: 'The problem is empty.' };
   const into: Instr = {};
   let parts: string[];
   let unreadWords: string[] = [];
   const split = splitDelimited(text);
   if (split) {
-    readInstruction(split.instruction, into);
+    readInto(split.instruction, into);
     unreadWords = unreadWordsOf(split.instruction);
     parts = split.math.flatMap((m) => splitTopLevel(m));
   } else {
@@ -270,7 +257,8 @@ export function readProblem(problem: string): ReadResult {
     unreadWords,
     ...(into.variable ? { variable: into.variable } : {}),
     ...(into.method ? { method: into.method } : {}),
-    ...(into.interval ? { interval: true } : {}),
+    ...(into.forms?.includes('interval') ? { interval: true } : {}),
+    forms: into.forms ?? [],
     ...(into.order ? { derivativeOrder: into.order } : {}),
     ...(functionName ? { functionName } : {}),
     ...(into.positive ? { assumePositive: true } : {}),
