@@ -118,4 +118,28 @@ describe('factoring random products (property)', () => {
     }
     expect(declined).toBe(0);
   });
+
+  it('in two letters too: homogeneous products factor with a chain that re-checks', { timeout: 120_000 }, () => {
+    // Each coefficient of x^i·y^(n−i); the answer must keep every factor SymPy finds (same count, dehomogenised).
+    const text = (cs: IntPoly) =>
+      cs
+        .map((c, i) => [c, i] as const)
+        .filter(([c]) => c !== 0n)
+        .reverse()
+        .map(([c, i]) => `${c < 0n ? '-' : '+'}${c < 0n ? -c : c}${i > 0 ? `a^${i}` : ''}${cs.length - 1 - i > 0 ? `b^${cs.length - 1 - i}` : ''}`)
+        .join('');
+    let declined = 0;
+    cases.slice(300, 500).forEach((cs, j) => {
+      const out = solveDetailed(`Factor ${text(cs)}`);
+      if (!out.ok) {
+        declined++;
+        return;
+      }
+      expect(checkSolved(out), text(cs)).toBeNull();
+      const pieces = results[300 + j]!.factors.filter((f) => f.cs.length > 1).length;
+      const shown = (out.latex.match(/\\left\(/g) ?? []).length;
+      expect(shown, `${text(cs)} → ${out.latex}`).toBe(pieces);
+    });
+    expect(declined).toBe(0);
+  });
 });
