@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   DEFAULT_ANSWER,
@@ -156,6 +157,24 @@ describe('fake OpenAI-compatible server', () => {
     );
     expect((await post(server.url, { model: 'm' }, { 'x-fake-record': 'no-such-record' })).status).toBe(400);
     await expect(startFakeServer({ record: 'no-such-record' })).rejects.toThrow(/no-such-record/);
+  });
+
+  it('serves a recorded SSE stream byte for byte, by path or option, and refuses unknown names', async () => {
+    const recorded = readFileSync(new URL('./streams/crlf-stream.sse', import.meta.url));
+    const byPath = await post(server.url.replace(/\/v1$/, '/replay/crlf-stream/v1'), { model: 'm', stream: true });
+    expect(byPath.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(Buffer.from(await byPath.arrayBuffer()).equals(recorded)).toBe(true);
+    expect(recorded.includes('\r\n')).toBe(true);
+
+    server.configure({ sse: ': hi\r\n\r\ndata: [DONE]' });
+    expect(await (await post(server.url, { model: 'm', stream: true })).text()).toBe(': hi\r\n\r\ndata: [DONE]');
+    server.configure({ sse: undefined, replay: 'sse-comments' });
+    const byOption = await (await post(server.url, { model: 'm', stream: true })).text();
+    expect(byOption).toBe(readFileSync(new URL('./streams/sse-comments.sse', import.meta.url), 'utf8'));
+    server.configure({ replay: undefined });
+
+    expect((await post(server.url.replace(/\/v1$/, '/replay/..%2Fharness/v1'), { model: 'm', stream: true })).status).toBe(400);
+    expect(() => server.configure({ replay: 'no-such-stream' })).toThrow(/No recorded stream/);
   });
 
   it('picks the scenario by base URL path, header or model name', async () => {

@@ -6,7 +6,8 @@
  * A test picks the failure per server (`scenario` / `setScenario`) or per request, which a browser test can do
  * without touching the server: a path prefix in the base URL (`http://127.0.0.1:PORT/scenario/stall/v1`, which also
  * covers CORS preflights), an `x-fake-scenario` header, or the model name (`fake-stall`). The replayed answer is
- * chosen the same way: `/record/<id>/v1`, `x-fake-record`. `problemScenarios` picks a scenario by text in the
+ * chosen the same way: `/record/<id>/v1`, `x-fake-record`. `/replay/<name>/v1` (or the `replay` / `sse` options) serves a
+ * recorded SSE response from `e2e/streams/` byte for byte instead (see sse-replay.ts). `problemScenarios` picks a scenario by text in the
  * problem (the last user message), so one request of a batch can fail while the others succeed. It counts the chat
  * requests in flight (`concurrency()`), so a test can check a client's limit.
  *
@@ -17,6 +18,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { ANSWER_FORMAT_EXAMPLE } from '../src/core/solution/answer-format.ts';
+import { loadStream, replaySse } from './sse-replay.ts';
 
 export const SCENARIOS = [
   'ok',
@@ -39,6 +41,10 @@ export interface FakeServerOptions {
   record?: string;
   /** The answer to replay; takes precedence over `record`. */
   text?: string;
+  /** A recorded stream (`e2e/streams/<name>.sse`) to serve verbatim to every streamed chat request. */
+  replay?: string;
+  /** An SSE response body to serve verbatim; takes precedence over `replay`. */
+  sse?: string;
   /** Thinking text for the `reasoning` and `think-tags` scenarios. */
   reasoningText?: string;
   /** Which non-standard delta field carries reasoning: DeepSeek/vLLM use `reasoning_content`, OpenRouter/Ollama `reasoning`. */
@@ -151,6 +157,7 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
   let options: FakeServerOptions = { ...initial };
   // Fail at start, not mid-test, when a record id is wrong.
   if (options.record && options.text === undefined) answerForRecord(options.record, corpusPath);
+  if (options.replay) loadStream(options.replay);
 
   const requests: RecordedRequest[] = [];
   const chats = { active: 0, max: 0 };
@@ -318,6 +325,18 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
       return;
     }
 
+    if (stream && (route.replay || options.sse !== undefined || options.replay)) {
+      let bytes: Buffer;
+      try {
+        bytes = route.replay ? loadStream(route.replay) : options.sse !== undefined ? Buffer.from(options.sse, 'utf8') : loadStream(options.replay ?? '');
+      } catch (error) {
+        sendError(res, 400, String(error instanceof Error ? error.message : error), 'invalid_request_error', null, null);
+        return;
+      }
+      replaySse(res, bytes, { piecesPerSecond: options.chunksPerSecond ?? 100, later, onWrite: touch });
+      return;
+    }
+
     let answer: string;
     try {
       const recordHeader = req.headers['x-fake-record'];
@@ -451,6 +470,7 @@ export async function startFakeServer(initial: FakeServerOptions = {}): Promise<
     },
     configure: (changes) => {
       if (changes.record && changes.text === undefined) answerForRecord(changes.record, corpusPath);
+      if (changes.replay) loadStream(changes.replay);
       options = { ...options, ...changes };
     },
     requests,
@@ -473,17 +493,18 @@ function scenarioForProblem(body: unknown, table: Record<string, Scenario> | und
   return Object.entries(table).find(([key]) => text.includes(key))?.[1];
 }
 
-/** `/v1/...` optionally behind `/scenario/<name>` and `/record/<id>` segments. */
-function parseRoute(pathname: string): { endpoint?: 'models' | 'chat'; scenario?: Scenario; record?: string } {
-  const match = /^((?:\/(?:scenario|record)\/[^/]+)*)\/v1\/(models|chat\/completions)\/?$/.exec(pathname);
+/** `/v1/...` optionally behind `/scenario/<name>`, `/record/<id>` and `/replay/<name>` segments. */
+function parseRoute(pathname: string): { endpoint?: 'models' | 'chat'; scenario?: Scenario; record?: string; replay?: string } {
+  const match = /^((?:\/(?:scenario|record|replay)\/[^/]+)*)\/v1\/(models|chat\/completions)\/?$/.exec(pathname);
   if (!match) return {};
-  const route: { endpoint: 'models' | 'chat'; scenario?: Scenario; record?: string } = {
+  const route: { endpoint: 'models' | 'chat'; scenario?: Scenario; record?: string; replay?: string } = {
     endpoint: match[2] === 'models' ? 'models' : 'chat',
   };
-  for (const [, kind, value] of (match[1] ?? '').matchAll(/\/(scenario|record)\/([^/]+)/g)) {
+  for (const [, kind, value] of (match[1] ?? '').matchAll(/\/(scenario|record|replay)\/([^/]+)/g)) {
     const decoded = decodeURIComponent(value ?? '');
     if (kind === 'scenario' && isScenario(decoded)) route.scenario = decoded;
     if (kind === 'record') route.record = decoded;
+    if (kind === 'replay') route.replay = decoded;
   }
   return route;
 }

@@ -178,6 +178,20 @@ describe('describeFailure', () => {
   });
 });
 
+describe('describeFailure: tool-calls-finish', () => {
+  it('says the model tried to call a tool, suggests another model or turning tools off, never a token limit', () => {
+    const e = describeFailure({ type: 'tool-call', name: 'web_search' }, solve('http://localhost:8000/v1'));
+    expect(e.kind).toBe('bad-request');
+    expect(e.message).toBe('The model tried to call a tool ("web_search") instead of answering, and Stepwise offers none.');
+    expect(e.hint).toContain('Try another model than "llama9"');
+    expect(e.hint).toMatch(/turn tool \(function\) calling off/);
+    expect(e.hint).not.toMatch(/token/i);
+    expect(describeFailure({ type: 'tool-call', name: '' }, solve('http://x')).message).toBe(
+      'The model tried to call a tool instead of answering, and Stepwise offers none.',
+    );
+  });
+});
+
 describe('parseRetryAfter', () => {
   const now = Date.parse('2025-01-01T00:00:00Z');
   it('reads seconds, milliseconds and HTTP dates', () => {

@@ -39,6 +39,8 @@ export type LlmFailure =
   | { type: 'redirect'; status?: number }
   | { type: 'stream-error'; message?: string }
   | { type: 'dropped' }
+  /** The model stopped to call a tool (`finish_reason: "tool_calls"`, or tool-call deltas and no answer). */
+  | { type: 'tool-call'; name: string }
   | { type: 'stalled'; afterMs: number }
   | { type: 'aborted' };
 
@@ -100,6 +102,12 @@ export function describeFailure(failure: LlmFailure, ctx: FailureContext): LlmEr
         kind: 'dropped',
         message: `The connection to ${host} closed before the answer was finished.`,
         hint: `${KEPT} Ask again for the complete solution; if it keeps happening, the server may be crashing or a proxy may be cutting long requests.`,
+      };
+    case 'tool-call':
+      return {
+        kind: 'bad-request',
+        message: `The model tried to call a tool${failure.name ? ` ("${serverText(failure.name, ctx.apiKey)}")` : ''} instead of answering, and Stepwise offers none.`,
+        hint: `${KEPT} Try another model${ctx.model ? ` than "${ctx.model}"` : ''}, or turn tool (function) calling off for this model on the server, e.g. a chat template without tools or no automatic tool choice.`,
       };
     case 'stalled':
       return {

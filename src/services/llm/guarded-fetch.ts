@@ -20,12 +20,14 @@ export class OutsideBaseUrlError extends Error {
  * The fetch the SDK uses. It
  * - sends requests only under `baseURL` and never follows redirects (the key stays with the chosen server);
  * - drops the SDK's `x-stainless-*` telemetry headers, which strict CORS setups refuse in preflight;
- * - reports every received byte to `onActivity`, so a stall timer sees keep-alive comments too;
+ * - reports every received byte to `onActivity`, so a stall timer sees keep-alive comments too, and hands the
+ *   body's bytes to `onBytes` (to see what the SDK does not report, such as `data: [DONE]`);
  * - rewrites error bodies into OpenAI's shape, so the SDK keeps the message of servers that answer differently.
  */
 export function createGuardedFetch(opts: {
   baseURL: string;
   onActivity: () => void;
+  onBytes?: (chunk: Uint8Array) => void;
   fetch?: typeof globalThis.fetch;
 }): typeof globalThis.fetch {
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
@@ -62,6 +64,7 @@ export function createGuardedFetch(opts: {
       new TransformStream<Uint8Array, Uint8Array>({
         transform(chunk, controller) {
           opts.onActivity();
+          opts.onBytes?.(chunk);
           controller.enqueue(chunk);
         },
       }),

@@ -309,6 +309,44 @@ describe('streamSolution against odd servers', () => {
     expect(result).toEqual({ ok: true, value: { streamed: true, finishReason: 'length' } });
   });
 
+  it('content-parts-array and tool-calls-finish in a non-streamed reply too', async () => {
+    let message: object = {};
+    let finish = 'stop';
+    respond = (body, res) => {
+      if (body.stream) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'Streaming is not supported', param: 'stream', code: 'unsupported_value' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish }] }));
+    };
+    message = { content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'hmm' }] }, { type: 'text', text: 'x = 4' }] };
+    const events: LlmEvent[] = [];
+    const result = await streamSolution({ ...settings(), baseURL: oddURL }, 'p', { onEvent: (e) => events.push(e) });
+    expect(result).toEqual({ ok: true, value: { streamed: false, finishReason: 'stop' } });
+    expect(events).toEqual([{ type: 'reasoning', text: 'hmm' }, { type: 'content', text: 'x = 4' }]);
+
+    message = { content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'calculator', arguments: '{}' } }] };
+    finish = 'tool_calls';
+    const tool = await streamSolution({ ...settings(), baseURL: oddURL }, 'p', { onEvent: () => undefined });
+    expect(tool).toMatchObject({ ok: false, error: { kind: 'bad-request' } });
+    if (!tool.ok) expect(tool.error.message).toContain('tried to call a tool ("calculator")');
+  });
+
+  it('reports an error in vLLM\'s shape sent inside the stream', async () => {
+    respond = (_body, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'Step' } }] })}\n\n`);
+      res.end(`data: ${JSON.stringify({ object: 'error', message: 'CUDA out of memory', type: 'InternalServerError', code: 500 })}\n\n`);
+    };
+    const events: LlmEvent[] = [];
+    const result = await streamSolution({ ...settings(), baseURL: oddURL }, 'p', { onEvent: (e) => events.push(e) });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server-error' } });
+    if (!result.ok) expect(result.error.message).toContain('CUDA out of memory');
+    expect(events).toEqual([{ type: 'content', text: 'Step' }]);
+  });
+
   it('never follows a redirect, so the key stays with the configured server', async () => {
     respond = (_body, res) => {
       res.writeHead(307, { location: `${server.url}/chat/completions` });

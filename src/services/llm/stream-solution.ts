@@ -1,14 +1,15 @@
-import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { buildChatRequest, refusedParameter, type OptionalParam } from '../../core/llm/chat-request.ts';
 import { checkSettings } from '../../core/llm/check-settings.ts';
 import type { LlmError, LlmFailure } from '../../core/llm/llm-error.ts';
 import { isReasoningModel } from '../../core/llm/reasoning-model.ts';
 import type { Result } from '../../core/llm/result.ts';
 import type { ChatMessage } from '../../core/prompt/tutor-prompt.ts';
+import { deltaText, TOOL_FINISH_REASONS, toolCallName, type DeltaFields } from './delta-text.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
 import { failureReporter, type LlmEvent, type ModelSettings } from './settings.ts';
+import { createDoneWatcher } from './sse-done.ts';
 
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 /**
@@ -31,7 +32,10 @@ export interface StreamOptions {
 export interface StreamOutcome {
   /** False when the server refused streaming and the answer came in one piece. */
   streamed: boolean;
-  /** The server's finish_reason: "stop", or "length" when the answer hit the token limit. */
+  /**
+   * The server's finish_reason: "stop", or "length" when the answer hit the token limit; absent when a server
+   * that never sends one ended the stream properly (`data: [DONE]`).
+   */
   finishReason?: string;
 }
 
@@ -81,10 +85,11 @@ export async function streamSolution(
   };
   opts.signal?.addEventListener('abort', onUserAbort, { once: true });
 
+  const done = createDoneWatcher();
   const client = createOpenAIClient({
     baseURL,
     apiKey,
-    fetch: createGuardedFetch({ baseURL, onActivity: armStallTimer }),
+    fetch: createGuardedFetch({ baseURL, onActivity: armStallTimer, onBytes: done.feed }),
     // Our own stall timer governs; the SDK's whole-request timeout must not cut a long answer short.
     timeoutMs: 24 * 60 * 60 * 1000,
   });
@@ -114,29 +119,42 @@ export async function streamSolution(
           if (stopped) return fail(stoppedFailure());
           const choice = completion.choices?.[0];
           if (!choice) return fail({ type: 'unexpected-response' });
-          const message = choice.message as ChatCompletion.Choice['message'] & ReasoningFields;
-          emit({ type: 'reasoning', text: reasoningText(message) });
-          emit({ type: 'content', text: message.content ?? message.refusal ?? '' });
+          const message = (choice.message ?? {}) as DeltaFields;
+          const text = deltaText(message);
+          emit({ type: 'reasoning', text: text.reasoning });
+          emit({ type: 'content', text: text.content });
+          const tool = toolCallName(message);
+          if (tool !== null || TOOL_FINISH_REASONS.has(choice.finish_reason ?? '')) return fail({ type: 'tool-call', name: tool ?? '' });
           return { ok: true, value: { streamed: false, ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}) } };
         }
 
+        done.reset();
         const chunks = await client.chat.completions.create({ ...body, stream: true }, { signal: controller.signal });
         phase = 'stream';
         let finishReason: string | undefined;
+        let tool: string | null = null;
+        let answered = false;
         for await (const chunk of chunks) {
+          // vLLM's error shape, which the SDK passes on as a chunk (it throws only for `{"error": …}`).
+          const odd = chunk as { object?: unknown; message?: unknown };
+          if (odd.object === 'error') return fail({ type: 'stream-error', ...(typeof odd.message === 'string' ? { message: odd.message } : {}) });
           for (const choice of chunk.choices ?? []) {
             if (choice.index !== undefined && choice.index !== 0) continue;
-            const delta = (choice.delta ?? {}) as ChatCompletionChunk.Choice.Delta & ReasoningFields;
-            emit({ type: 'reasoning', text: reasoningText(delta) });
-            emit({ type: 'content', text: delta.content ?? '' });
-            emit({ type: 'content', text: delta.refusal ?? '' });
+            const delta = (choice.delta ?? {}) as DeltaFields;
+            const text = deltaText(delta);
+            emit({ type: 'reasoning', text: text.reasoning });
+            emit({ type: 'content', text: text.content });
+            answered ||= text.content.trim() !== '';
+            tool ??= toolCallName(delta);
             if (choice.finish_reason) finishReason = choice.finish_reason;
           }
         }
         // The SDK ends the iteration quietly when the request is aborted, so check why it ended.
         if (stopped) return fail(stoppedFailure());
-        if (!finishReason) return fail({ type: 'dropped' });
-        return { ok: true, value: { streamed: true, finishReason } };
+        // A call with no answer around it, or a stop to wait for the tool's result: the answer will not come.
+        if (TOOL_FINISH_REASONS.has(finishReason ?? '') || (tool !== null && !answered)) return fail({ type: 'tool-call', name: tool ?? '' });
+        if (!finishReason && !done.seen()) return fail({ type: 'dropped' });
+        return { ok: true, value: { streamed: true, ...(finishReason ? { finishReason } : {}) } };
       } catch (error) {
         if (stopped) return fail(stoppedFailure());
         const failure = failureFromError(error, phase);
@@ -158,18 +176,4 @@ export async function streamSolution(
     clearTimeout(stallTimer);
     opts.signal?.removeEventListener('abort', onUserAbort);
   }
-}
-
-/** Non-standard fields: DeepSeek, vLLM and LM Studio send `reasoning_content`; OpenRouter and Ollama `reasoning`. */
-interface ReasoningFields {
-  reasoning_content?: unknown;
-  reasoning?: unknown;
-}
-
-/** Some servers send both fields with the same text, so only the first is used. */
-function reasoningText(fields: ReasoningFields): string {
-  for (const value of [fields.reasoning_content, fields.reasoning]) {
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return '';
 }
