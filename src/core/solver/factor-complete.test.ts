@@ -58,6 +58,14 @@ describe('complete factorisation over the rationals', () => {
     factors('Factor x^4 - y^4', '\\left(x - y\\right) \\left(x + y\\right) \\left(x^{2} + y^{2}\\right)');
   });
 
+  it('factors-by-grouping', () => {
+    const s = factors('Factor x^3 + 3x^2 + 2x + 6', '\\left(x + 3\\right) \\left(x^{2} + 2\\right)');
+    expect(titles(s)[0]).toBe('Factor by grouping');
+    expect(body(s)).toContain('x^{2} \\left(x + 3\\right) + 2 \\left(x + 3\\right)');
+    // The quadratic bracket left by grouping is factored further when it can be.
+    factors('Factor x^3 - 2x^2 - 9x + 18', '\\left(x - 2\\right) \\left(x - 3\\right) \\left(x + 3\\right)');
+  });
+
   it('irreducible-claim-is-proved', () => {
     // Every "does not factor further" is a claim the checker re-proves; a false one would fail the chain.
     const s = factors('Factor x^4 + 1', 'x^{4} + 1');

@@ -56,7 +56,42 @@ export function patternSplit(cs: IntPoly, L: Letters): Split | null {
   if (n === 2) return quadratic(cs, L);
   if (terms.length === 2 && terms[0]![0] === 0) return twoTerms(cs[n]!, cs[0]!, n, L);
   if (terms.length === 3 && terms[0]![0] === 0 && n % 2 === 0 && terms[1]![0] === n / 2) return trinomialIn(cs[n]!, cs[n / 2]!, cs[0]!, n / 2, L);
-  return binomialPower(cs, L);
+  return grouping(cs, L) ?? binomialPower(cs, L);
+}
+
+/** The bracket shown as a product of one factor, so a sum keeps its parentheses: g·x(x + 3) + (x + 3). */
+const bracketed = (e: Expr): Expr => ({ t: 'mul', args: [e] }) as Expr;
+
+/** a·xⁿ + b·xⁿ⁻¹ + c·x + d with a·d = b·c: g·xⁿ⁻¹(p·x + q) + h·(p·x + q) = (g·xⁿ⁻¹ + h)(p·x + q). */
+function grouping(cs: IntPoly, L: Letters): Split | null {
+  const n = cs.length - 1;
+  if (n < 3 || nonzero(cs).length !== 4) return null;
+  const [d, c, b, a] = [cs[0]!, cs[1]!, cs[n - 1]!, cs[n]!];
+  if (!a || !b || !c || !d || a * d !== b * c) return null;
+  const g = R.gcd(a, b);
+  const p = a / g;
+  const q = b / g;
+  const h = (c * g) / a;
+  if (h * p !== c || h * q !== d) return null;
+  const inner = add(mono(p, 1, 0, L), mono(q, 0, 1, L));
+  const first = mul(mono(g, n - 1, 0, L), inner);
+  const second = h === 1n && !L.y ? bracketed(inner) : mul(mono(h, 0, n - 1, L), inner);
+  const outer: IntPoly = new Array(n).fill(0n);
+  outer[n - 1] = g;
+  outer[0] = h;
+  return {
+    steps: [
+      {
+        title: 'Factor by grouping',
+        text: `Group the first two terms and the last two, take out the common factor of each pair, then the common bracket $(${tex(inner)})$:`,
+        shows: [{ t: 'add', args: [first, second] } as Expr],
+      },
+    ],
+    parts: [
+      { cs: outer, mult: 1 },
+      { cs: [q, p], mult: 1 },
+    ],
+  };
 }
 
 function twoTerms(a: bigint, c: bigint, n: number, L: Letters): Split | null {
@@ -239,7 +274,7 @@ function quadratic(cs: IntPoly, L: Letters): Split | null {
   const g2 = (nn * g1) / a;
   if (g2 * a === nn * g1 && g2 * qq === c) {
     const inner = add(mono(p, 1, 0, L), mono(qq, 0, 1, L));
-    const grouped = add(mul(mono(g1, 1, 0, L), inner), g2 === 1n && !L.y ? inner : mul(mono(g2, 0, 1, L), inner));
+    const grouped: Expr = { t: 'add', args: [mul(mono(g1, 1, 0, L), inner), g2 === 1n && !L.y ? bracketed(inner) : mul(mono(g2, 0, 1, L), inner)] };
     steps.push({ title: 'Factor by grouping', text: `Take out the common factor of each pair, then the common bracket $(${tex(inner)})$:`, shows: [grouped] });
   } else steps.push({ title: 'Factor by grouping', text: 'Group the terms in pairs and take out the common bracket:', shows: [] });
   return { steps, parts };
