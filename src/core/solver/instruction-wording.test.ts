@@ -42,6 +42,34 @@ describe('instruction wording is read, not declined', () => {
   });
 });
 
+describe('a requested method is used, or the solution says why not', () => {
+  it('method-by-completing-the-square-is-used', () => {
+    const s = solves('Solve the quadratic equation by completing the square: n^2 + 8n - 9 = 0', 'n = 1, n = -9');
+    expect(body(s)).toMatch(/Complete the square/);
+    expect(body(s)).not.toMatch(/two numbers/);
+  });
+  it('method-by-completing-the-square-falls-back-with-a-reason', () => {
+    const s = solves('Solve by completing the square: 3x^2 - 2x - 2 = 0', '(1 - sqrt(7))/3, (1 + sqrt(7))/3');
+    expect(body(s)).toMatch(/would bring in fractions/);
+  });
+  it('method-quadratic-formula-is-used', () => {
+    const s = solves('Solve the quadratic equation using the quadratic formula: y^2 - 7y + 12 = 0', 'y = 3, y = 4');
+    expect(body(s)).toMatch(/quadratic formula/);
+    expect(body(s)).not.toMatch(/two numbers/);
+  });
+  it('method-by-factoring-is-used', () => {
+    expect(body(solves('Solve by factoring: w^2 - 16 = 0', 'w = 4, w = -4'))).toMatch(/factors/);
+    expect(body(solves('Solve the quadratic equation by factoring: 2z^2 + 5z - 3 = 0', 'z = 1/2, z = -3'))).toMatch(/ac method/);
+  });
+  it('method-by-factoring-says-why-not', () => {
+    const s = solves('Solve by factoring: x^2 + 3x - 5 = 0', '(-3 - sqrt(29))/2, (-3 + sqrt(29))/2');
+    expect(body(s)).toMatch(/does not factor over the integers; use the quadratic formula instead/);
+  });
+  it('solve-by-graphing-says-it-solves-algebraically', () => {
+    expect(body(solves('Solve by graphing: 2x - 1 = x + 3', 'x = 4'))).toMatch(/cannot draw graphs, so it solves algebraically/);
+  });
+});
+
 describe('wording that changes the question still declines', () => {
   it.each([
     'Write a poem about integrals',

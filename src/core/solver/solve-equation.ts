@@ -13,6 +13,7 @@ import { polyToExpr, nfToExpr } from './present.ts';
 import { factorisation, factorExpr, factorisationExpr } from './factor-polynomial.ts';
 import { satisfies } from './verify.ts';
 import { factorPairText, math, productTex, varMath } from './wording.ts';
+import type { Method } from './read-instruction.ts';
 
 export class CannotSolve extends Error {}
 
@@ -24,7 +25,7 @@ function show(e: Expr, ctx: Ctx): Expr {
 }
 
 /** Entry point: solve `rel` for `x`, writing steps into `w`. */
-export function solveEquation(rel: Rel, x: string, w: Work, ctx: Ctx): Result {
+export function solveEquation(rel: Rel, x: string, w: Work, ctx: Ctx, method?: Method): Result {
   let lhs = rel.lhs;
   let rhs = rel.rhs;
   const hasVarDen = contains(lhs, (e) => e.t === 'div' && variables(e.den).has(x)) || contains(rhs, (e) => e.t === 'div' && variables(e.den).has(x));
@@ -61,7 +62,7 @@ export function solveEquation(rel: Rel, x: string, w: Work, ctx: Ctx): Result {
   else if (degree <= 1) result = linear(lhs, rhs, x, w, ctx);
   else if (cs.every((c) => constOf(c) !== null)) {
     const q = cs.map((c) => constOf(c)!);
-    result = degree === 2 ? quadratic(lhs, rhs, q, x, w, ctx) : higher(lhs, rhs, q, x, w, ctx);
+    result = degree === 2 ? quadratic(lhs, rhs, q, x, w, ctx, method) : higher(lhs, rhs, q, x, w, ctx);
   } else throw new CannotSolve('coefficients depend on other letters');
   if (excluded.length && result.kind === 'solutions') {
     const bad = result.values.filter((r) => excluded.some((e) => sameNumber(r, e)));
@@ -317,13 +318,30 @@ function standardForm(cs: Q[], x: string, w: Work, lhs: Expr, rhs: Expr, _ctx: C
   return q;
 }
 
-function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx): Result {
+/**
+ * A quadratic by the method asked for, when it applies; otherwise the usual choice (square roots, factoring,
+ * completing the square in whole numbers, the formula), saying which method is used instead and why.
+ */
+function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx, method?: Method): Result {
   const cs = standardForm(cs0, x, w, lhs, rhs, ctx);
   const [c, b, a] = cs as [Q, Q, Q];
   const X = v(x);
   const D = R.sub(R.mul(b, b), R.mul(R.q(4), R.mul(a, c)));
+  const rationalRoots = !R.isNeg(D) && R.qRoot(D, 2n) !== null;
+  const squareEasy = R.isOne(a) && R.isInt(b) && b.n % 2n === 0n && !R.isNeg(D);
+  const instead = (why: string) => w.step('Choose the method').text(why);
+  if (method === 'factoring' && !rationalRoots) {
+    instead(`The discriminant $b^2 - 4ac = ${tex(num(D))}$ is not a perfect square, so this quadratic does not factor over the integers; use ${squareEasy && !R.isZero(b) ? 'completing the square' : R.isZero(b) ? 'square roots' : 'the quadratic formula'} instead.`);
+  } else if (method === 'completing-the-square' && !squareEasy && !R.isZero(b)) {
+    instead(`Completing the square here would bring in fractions${R.isNeg(D) ? ' and the roots are not real' : ''}, so use the quadratic formula, which is completing the square done once for every quadratic.`);
+    method = 'quadratic-formula';
+  } else if (method === 'square-roots' && !R.isZero(b)) {
+    instead(`The equation has a term in ${varMath(x)}, so square roots alone do not isolate it; ${rationalRoots ? 'factor' : squareEasy ? 'complete the square' : 'use the quadratic formula'} instead.`);
+  }
+  const skipRoots = method === 'quadratic-formula' || (method === 'factoring' && rationalRoots);
+  const skipFactor = method === 'quadratic-formula' || method === 'completing-the-square';
   // x² = k: square roots.
-  if (R.isZero(b)) {
+  if (R.isZero(b) && !skipRoots) {
     const k = R.neg(R.div(c, a));
     if (!R.isOne(a) || !R.isZero(c)) {
       w.step(`Isolate ${math(tex(pow(X, 2)))}`).text(`Move the constant to the other side${R.isOne(a) ? '' : ` and divide by $${tex(num(a))}$`}:`).to(eqState(pow(X, 2), num(k)));
@@ -348,7 +366,7 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
   }
   // Rational roots: factor.
   const s = R.isNeg(D) ? null : R.qRoot(D, 2n);
-  if (s !== null) {
+  if (s !== null && !skipFactor) {
     const p = nfOf(polyExpr(cs, x), ctx).num;
     const fz = factorisation(p, ctx);
     if (!fz) throw new CannotSolve('factoring failed');
@@ -372,7 +390,7 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
     return zeroProduct(factors, x, w, ctx, null, true);
   }
   // Complete the square when it stays in whole numbers, otherwise the quadratic formula.
-  if (R.isOne(a) && R.isInt(b) && b.n % 2n === 0n && !R.isNeg(D)) {
+  if (squareEasy && method !== 'quadratic-formula') {
     const half = R.div(b, R.q(2));
     const k = R.sub(R.mul(half, half), c);
     w.step('Move the constant').text('Keep the terms with the unknown on the left:').to(eqState(polyExpr([R.ZERO, b, a], x), num(R.neg(c))));
@@ -405,8 +423,9 @@ function quadratic(lhs: Expr, rhs: Expr, cs0: Q[], x: string, w: Work, ctx: Ctx)
       .to(orState([{ op: '=', lhs: X, rhs: r1 }, { op: '=', lhs: X, rhs: r2 }]));
     return { kind: 'solutions', v: x, values: [r1, r2], realOnly: false, note: 'no real solutions' };
   }
+  const kind = R.isZero(D) ? 'zero, so there is one repeated solution' : rationalRoots ? 'a perfect square, so the solutions are rational' : 'positive but not a perfect square, so there are two irrational solutions';
   w.step('Apply the quadratic formula')
-    .text(`The discriminant is positive but not a perfect square, so there are two irrational solutions. Simplify $\\sqrt{${tex(num(D))}} = ${tex(sqrtD)}$:`)
+    .text(`The discriminant is ${kind}. Simplify $\\sqrt{${tex(num(D))}} = ${tex(sqrtD)}$:`)
     .display(formula)
     .to(orState([{ op: '=', lhs: X, rhs: r1 }, { op: '=', lhs: X, rhs: r2 }]));
   return { kind: 'solutions', v: x, values: [r1, r2] };

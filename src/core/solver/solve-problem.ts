@@ -101,6 +101,7 @@ function run(task0: Task): Outcome {
   if (rels.length >= 2 && exprs.length === 0) {
     const w = new Work({ kind: 'system', rels });
     w.vars = order;
+    notGraphing(task, w, 'the lines meet');
     const result = solveSystem(rels, w, ctx, task);
     return finish(w, result, task, `Solve the system $${stateTex({ kind: 'system', rels })}$${task.method ? ` by ${task.method}` : ''}.`, ctx);
   }
@@ -112,7 +113,8 @@ function run(task0: Task): Outcome {
     if (rel.op === '=') {
       const w = new Work({ kind: 'eqs', rels: [rel] });
       w.vars = order;
-      const result = solveEquation(rel, x, w, ctx);
+      notGraphing(task, w, 'the graph of the left side meets the graph of the right side');
+      const result = solveEquation(rel, x, w, ctx, task.method);
       return finish(w, result, task, `Solve $${relTex(rel)}$ for $${x}$.`, ctx);
     }
     const w = new Work({ kind: 'ineq', rel });
@@ -174,6 +176,11 @@ function run(task0: Task): Outcome {
     default:
       return decline(`unknown action ${action}`);
   }
+}
+
+/** "Solve by graphing": the engine draws no graphs, so it says it solves algebraically instead. */
+function notGraphing(task: Task, w: Work, where: string): void {
+  if (task.method === 'graphing') w.step('Choose the method').text(`The built-in solver cannot draw graphs, so it solves algebraically; the solutions are where ${where}.`);
 }
 
 /** The same terms, perhaps in another order. */
