@@ -66,7 +66,7 @@ export function factorWithSteps(p: Poly, w: Work, ctx: Ctx): Expr | null {
     if (f.cs.length <= 2) continue;
     const fe = factorExpr(f, fz.x, fz.y);
     const proof = provedIrreducible(f.cs);
-    w.step('Check for further factors').text(irreducibleText(f.cs, fe));
+    w.step('Check for further factors').text(irreducibleText(f.cs, fe, L));
     w.claim(`${tex(fe)} does not factor over the rationals`, () => irreducible.has(key(f.cs)) && (proof || fz.complete));
   }
   const final = factorisationExpr(fz);
@@ -76,10 +76,15 @@ export function factorWithSteps(p: Poly, w: Work, ctx: Ctx): Expr | null {
   return final;
 }
 
-function irreducibleText(cs: IntPoly, fe: Expr): string {
+function irreducibleText(cs: IntPoly, fe: Expr, L: Letters): string {
   const n = cs.length - 1;
   if (n === 2) {
     const D = cs[1]! * cs[1]! - 4n * cs[0]! * cs[2]!;
+    if (L.y) {
+      // In two letters, "b² − 4ac" would clash with the letters: name the quadratic in t = x/y instead.
+      const t = factorExpr({ cs, mult: 1 }, 't');
+      return `Dividing by $${L.y}^{2}$ leaves the quadratic $${tex(t)}$ in $t = \\frac{${L.x}}{${L.y}}$, whose discriminant is $${tex(num(D))}$, not a perfect square, so $${tex(fe)}$ does not factor over the rational numbers.`;
+    }
     return `For $${tex(fe)}$ the discriminant is $b^2 - 4ac = ${tex(num(D))}$, which is not a perfect square, so it does not factor over the rational numbers.`;
   }
   if (n === 3) return `$${tex(fe)}$ has no rational roots, and a cubic that factors has a linear factor, so it does not factor further over the rational numbers.`;
