@@ -70,6 +70,21 @@ describe('a requested method is used, or the solution says why not', () => {
   });
 });
 
+describe('a requested answer form is given', () => {
+  it('interval-notation-is-given', () => {
+    expect(solves('Solve 5 - 2k >= 11. Write the answer in interval notation.', 'k <= -3').latex).toBe('(-\\infty, -3]');
+  });
+  it('positive-exponents-are-given', () => {
+    const s = solves('Simplify. Write answers with positive exponents: (m^{-2} n^3)/(m^4 n^{-1})', 'n^4/m^6');
+    expect(s.latex).not.toMatch(/\^\{?-/);
+  });
+  it('excluded-values-are-stated', () => {
+    const s = solves('Simplify the rational expression: (t^2 - 4)/(t^2 - t - 6). State the excluded values.', '(t - 2)/(t - 3)');
+    expect(s.latex).toMatch(/t \\ne 3,\\ t \\ne -2$/);
+    expect(body(s)).toMatch(/State the excluded values/);
+  });
+});
+
 describe('wording that changes the question still declines', () => {
   it.each([
     'Write a poem about integrals',

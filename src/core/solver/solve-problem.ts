@@ -18,6 +18,7 @@ import { differentiateWithSteps } from './differentiate.ts';
 import { Unsupported, isOnePoly } from './normal-form.ts';
 import { DomainError } from './evaluate.ts';
 import { MathSyntaxError } from './parse-math.ts';
+import { hasNegativeExponent, stateExcludedValues } from './answer-forms.ts';
 import type { Solution } from '../solution/solution.ts';
 
 export const CANNOT = "The built-in solver can't do this one — connect a model to get a worked solution.";
@@ -171,7 +172,9 @@ function run(task0: Task): Outcome {
         if (!/[()]/.test(task.source)) return decline('this expression is already simplified; say what to do with it (solve, factor, expand, differentiate …)');
         if (w.chain.length === 1) w.step('Remove the parentheses').text('The parentheses do not change anything here, so they can be dropped:').to({ kind: 'expr', expr: out });
       }
-      return finish(w, { kind: 'expr', expr: out }, task, `${action === 'expand' ? 'Expand' : 'Simplify'} $${tex(e)}$${task.assumePositive ? ' (all letters positive)' : ''}.`, ctx);
+      if (task.forms.includes('positive-exponents') && hasNegativeExponent(out)) return decline('the answer could not be written with positive exponents');
+      const excluded = task.forms.includes('excluded-values') ? stateExcludedValues(e, w, ctx) : '';
+      return finish(w, { kind: 'expr', expr: out }, task, `${action === 'expand' ? 'Expand' : 'Simplify'} $${tex(e)}$${task.assumePositive ? ' (all letters positive)' : ''}.`, ctx, excluded);
     }
     default:
       return decline(`unknown action ${action}`);
@@ -245,10 +248,11 @@ export function resultTex(r: Result, ctx: Ctx): string {
   void ctx;
 }
 
-function finish(w: Work, result: Result, task: Task, preamble: string, ctx: Ctx): Outcome {
+function finish(w: Work, result: Result, task: Task, preamble: string, ctx: Ctx, conditions = ''): Outcome {
   const failure = w.verify();
   if (failure) return decline(`a step did not check out (${failure})`);
   let latex = resultTex(result, ctx);
+  if (conditions) latex += `,\\quad ${conditions}`;
   if (result.kind === 'ineq' && task.interval) latex = intervalTex(result.interval);
   const { solution, markdown } = w.toSolution(latex, preamble);
   return { ok: true, solution, latex, markdown, result, work: w, task };
