@@ -20,8 +20,9 @@ const key = (cs: IntPoly) => cs.join(',');
 /** Writes the factoring steps into `w`; returns the factored form (or the polynomial when it is prime). */
 export function factorWithSteps(p: Poly, w: Work, ctx: Ctx): Expr | null {
   const fz = factorisation(p, ctx);
-  // Without a finished search there is no proof that what is left does not factor: decline.
-  if (!fz || !fz.complete) return null;
+  if (!fz) return null;
+  // Without a finished search, only the checker's own proof for every factor left can say it is complete.
+  if (!fz.complete && !fz.factors.every((f) => f.cs.length <= 2 || provedIrreducible(f.cs))) return null;
   const L: Letters = { x: fz.x, ...(fz.y ? { y: fz.y } : {}) };
   const gcfParts: Expr[] = [];
   if (fz.xPow > 0) gcfParts.push(fz.xPow === 1 ? v(fz.x) : pow(v(fz.x), fz.xPow));
@@ -66,7 +67,7 @@ export function factorWithSteps(p: Poly, w: Work, ctx: Ctx): Expr | null {
     if (f.cs.length <= 2) continue;
     const fe = factorExpr(f, fz.x, fz.y);
     const proof = provedIrreducible(f.cs);
-    w.step('Check for further factors').text(irreducibleText(f.cs, fe, L));
+    w.step('Check for further factors').text(fz.complete ? irreducibleText(f.cs, fe, L) : modPrimeText(fe));
     w.claim(`${tex(fe)} does not factor over the rationals`, () => irreducible.has(key(f.cs)) && (proof || fz.complete));
   }
   const final = factorisationExpr(fz);
@@ -93,6 +94,13 @@ function irreducibleText(cs: IntPoly, fe: Expr, L: Letters): string {
   return (
     `$${tex(fe)}$ has no rational roots, so no linear factor. A ${names} factor with integer coefficients would have values ` +
     `dividing this polynomial's values at every whole number; trying every such candidate (Kronecker's method) finds none, so it does not factor further over the rational numbers.`
+  );
+}
+
+function modPrimeText(fe: Expr): string {
+  return (
+    `$${tex(fe)}$ does not factor over the rational numbers: reduced modulo small primes, its factors there have degrees ` +
+    'that no split into two polynomials with integer coefficients could give.'
   );
 }
 
