@@ -97,7 +97,7 @@ function allDivisors(v: bigint): bigint[] | null {
 function rationalRoot(cs: IntPoly): [bigint, bigint] | null | 'unknown' {
   const ps = allDivisors(cs[0]!);
   const qs = allDivisors(cs.at(-1)!);
-  if (!ps || !qs) return 'unknown';
+  if (!ps || !qs || ps.length * qs.length > 20_000) return 'unknown';
   for (const d of qs) {
     for (const p of ps) {
       for (const n of [p, -p]) {
