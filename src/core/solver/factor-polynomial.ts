@@ -5,7 +5,7 @@
  */
 import * as R from './rational.ts';
 import type { Q } from './rational.ts';
-import { type Expr, tex, add, mul, pow, num, v, frac, negate } from './expr.ts';
+import { type Expr, add, mul, pow, num, v, frac, negate } from './expr.ts';
 import { type Poly, type Term, toUni, constOf, displayOrder } from './normal-form.ts';
 import type { Ctx } from './algebra.ts';
 import { polyExpr } from './algebra.ts';
@@ -40,7 +40,7 @@ export function factorisation(p: Poly, ctx: Ctx): Factorisation | null {
   let cs: Q[] | null;
   let x = vars[0]!;
   let y: string | undefined;
-  let degree = 0;
+  let degree: number;
   if (vars.length === 1) {
     cs = toUni(p, x);
     if (!cs) return null;
