@@ -26,6 +26,7 @@ import {
   type RevealView,
 } from '../core/reveal/reveal.ts';
 import { createSolutionParser, parseSolution, type SolutionParser } from '../core/solution/parse-solution.ts';
+import { mayThinkInTheOpen } from '../core/llm/thinking-model.ts';
 import { emptyProgress, type RevealPolicy, type TutorProgress } from '../core/tutor/progress.ts';
 import { emptySolution, type Solution } from '../core/solution/solution.ts';
 import { createFrameBatch, type FrameBatch } from './frame-batch.ts';
@@ -133,7 +134,8 @@ function viewOf(entry: HistoryEntry, solution: Solution): RunState {
 }
 
 function solutionOf(entry: HistoryEntry): Solution {
-  return entry.solution ?? parseSolution(entry.answer);
+  // The same parser options as while it streamed, so a reopened answer reads as it did.
+  return entry.solution ?? parseSolution(entry.answer, { openThinking: entry.source === 'model' && mayThinkInTheOpen(entry.model) });
 }
 
 const viewing = (id: string) => useRunStore.getState().entryId === id;
@@ -155,7 +157,7 @@ export async function solve(problem: string, reuseId?: string): Promise<void> {
     id,
     problem,
     controller: new AbortController(),
-    parser: createSolutionParser(),
+    parser: createSolutionParser({ openThinking: mayThinkInTheOpen(settings.model) }),
     unparsed: '',
     answer: '',
     reasoning: '',

@@ -8,6 +8,7 @@
 import type { Answer, Part, Solution, Step } from './solution.ts';
 import { StepSplitter, type RawAnswer, type RawPart } from './step-splitter.ts';
 import { unwrapJsonReply } from './json-reply.ts';
+import { LoneThinkScanner, THINK_CLOSE } from './lone-think.ts';
 
 export interface SolutionParser {
   /** Feeds the next chunk of the answer. */
@@ -18,19 +19,26 @@ export interface SolutionParser {
   snapshot(): Solution;
 }
 
-export function parseSolution(text: string): Solution {
-  const p = createSolutionParser();
+export interface ParserOptions {
+  /**
+   * The model may think in the open, with the `<think>` in the prompt (see lone-think.ts): its text is held as
+   * thinking until a `</think>`, a Markdown heading or the end of the answer says what it was.
+   */
+  openThinking?: boolean;
+}
+
+export function parseSolution(text: string, options: ParserOptions = {}): Solution {
+  const p = createSolutionParser(options);
   p.push(text);
   p.end();
   return p.snapshot();
 }
 
-export function createSolutionParser(): SolutionParser {
-  return new StreamingParser();
+export function createSolutionParser(options: ParserOptions = {}): SolutionParser {
+  return new StreamingParser(options.openThinking ?? false);
 }
 
 const THINK_OPEN = '<think>';
-const THINK_CLOSE = '</think>';
 const JSON_FENCE = /^```\s*json\s*$/i;
 
 /** Maps the splitter's positions (in the text it was fed) back to positions in the reply as given. */
@@ -53,6 +61,21 @@ class StreamingParser implements SolutionParser {
   private thinkText = '';
   private thinkWs = '';
   private thinkTail = '';
+
+  /**
+   * A lone `</think>` ends thinking that began at the answer's start (the rule: lone-think.ts). While it may
+   * still come, `loneBody` keeps the body so far, from `loneAt`; with `openThinking` that text is held as
+   * thinking (`holding`), not fed to the splitter.
+   */
+  private loneOpen = true;
+  private loneAt = 0;
+  private loneBody = '';
+  private lone: LoneThinkScanner;
+  private holding = false;
+
+  constructor(private readonly openThinking: boolean) {
+    this.lone = new LoneThinkScanner(openThinking);
+  }
 
   // JSON-wrapped reply.
   private jsonChunks: string[] = [];
@@ -94,6 +117,7 @@ class StreamingParser implements SolutionParser {
       case 'json':
         return this.stepJson(s);
       case 'body':
+        if (this.loneOpen) return this.stepBodyLone(s);
         this.feedBody(s, this.pos);
         this.pos += s.length;
         return '';
@@ -122,6 +146,7 @@ class StreamingParser implements SolutionParser {
       if (nl < 0) return '';
       if (JSON_FENCE.test(firstLine.trim())) {
         this.phase = 'json';
+        this.loneOpen = false;
         this.jsonStart = this.leadAt + wsLen + nl + 1;
         const after = t.slice(nl + 1);
         this.pos = this.jsonStart;
@@ -133,12 +158,78 @@ class StreamingParser implements SolutionParser {
       }
     }
     if (t.length === 0) return '';
-    // Plain answer.
+    // Plain answer: the lead is read again as body, where a lone `</think>` may still end it as thinking.
     this.phase = 'body';
     const text = this.lead;
     this.lead = '';
-    this.feedBody(text, this.leadAt);
-    return '';
+    this.pos = this.leadAt;
+    if (this.loneOpen && this.thinkStart >= 0) this.loneOpen = false; // after a <think> block, a </think> is text
+    if (this.loneOpen) {
+      this.loneAt = this.leadAt;
+      if (this.openThinking) {
+        this.holding = true;
+        this.thinkStart = this.leadAt + wsLen;
+      }
+    }
+    return text;
+  }
+
+  private stepBodyLone(s: string): string {
+    const { tagAt, heading } = this.lone.scan(s);
+    if (this.holding && (heading || tagAt === null)) {
+      this.loneBody += s;
+      this.pos += s.length;
+      if (heading) this.releaseHeld();
+      else this.addThinking(s);
+      return '';
+    }
+    if (tagAt === null) {
+      this.feedBody(s, this.pos);
+      this.loneBody += s;
+      this.pos += s.length;
+      if (this.splitter.completedSteps.length > 0) this.closeLoneWindow();
+      return '';
+    }
+    const before = Math.max(tagAt, 0);
+    if (before > 0) {
+      if (!this.holding) this.feedBody(s.slice(0, before), this.pos);
+      this.loneBody += s.slice(0, before);
+      this.pos += before;
+    }
+    const thought = this.loneBody.slice(0, this.loneBody.length + Math.min(tagAt, 0));
+    const wasHolding = this.holding;
+    this.closeLoneWindow();
+    // A step already complete: the tag is text, read on as usual.
+    if (!wasHolding && this.splitter.completedSteps.length > 0) return s.slice(before);
+    // Everything from the body's start to the tag was thinking: the answer starts over after it.
+    const tagRest = THINK_CLOSE.length + Math.min(tagAt, 0);
+    this.thinkStart = this.loneAt + (thought.length - thought.trimStart().length);
+    this.thinkText = thought.trim();
+    this.thinkWs = '';
+    this.thinkEnd = this.pos + tagRest;
+    this.pos += tagRest;
+    this.splitter = new StepSplitter();
+    this.virtPos = 0;
+    this.segments = [];
+    this.phase = 'lead';
+    return s.slice(before + tagRest);
+  }
+
+  /** Held text turned out to be the answer (a heading, or the end came first): it goes to the splitter. */
+  private releaseHeld(): void {
+    const text = this.loneBody;
+    this.closeLoneWindow();
+    this.thinkStart = -1;
+    this.thinkText = '';
+    this.thinkWs = '';
+    this.thinkOut = null;
+    this.feedBody(text, this.loneAt);
+  }
+
+  private closeLoneWindow(): void {
+    this.loneOpen = false;
+    this.holding = false;
+    this.loneBody = '';
   }
 
   private leadHeld = '';
@@ -250,6 +341,7 @@ class StreamingParser implements SolutionParser {
   end(): void {
     if (this.ended) return;
     this.cache = null;
+    if (this.holding) this.releaseHeld();
     if (this.phase === 'lead' && this.lead !== '') {
       const text = this.lead;
       this.lead = '';
