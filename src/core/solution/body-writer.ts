@@ -1,5 +1,11 @@
 import type { MathSink } from './math-convert.ts';
 
+/** A formula as written into the Markdown: what a remark-math reader must read back. */
+export interface WrittenFormula {
+  tex: string;
+  display: boolean;
+}
+
 /**
  * Builds the canonical Markdown of one part (a step body, the preamble, the answer section) line by line.
  * Append-only, so the text of a finished part is never revisited. Blank-line runs collapse to one and
@@ -15,6 +21,8 @@ export class BodyWriter implements MathSink {
   private afterDisplay = false;
   private prefix = '';
   private contPrefix = '';
+  /** Every formula written, in order (appended only; the round-trip tests compare it with a re-read). */
+  readonly formulas: WrittenFormula[] = [];
 
   /** Starts an output line: `prefix` goes before its text, `contPrefix` before display lines it holds. */
   startLine(prefix: string, contPrefix: string = prefix): void {
@@ -59,6 +67,11 @@ export class BodyWriter implements MathSink {
     this.pendingWs = s.slice(t.length);
   }
 
+  inline(markdown: string, tex: string): void {
+    this.formulas.push({ tex, display: false });
+    this.text(markdown);
+  }
+
   /** A whole raw line (code). */
   raw(line: string): void {
     this.lineOpen = false;
@@ -75,6 +88,7 @@ export class BodyWriter implements MathSink {
     this.lineOpen = false;
     this.open(p);
     const lines = latex.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    this.formulas.push({ tex: lines.join('\n'), display: true });
     this.out += '$$\n' + lines.map((l) => p + l).join('\n') + '\n' + p + '$$';
     this.afterDisplay = true;
     this.lineOpen = false;

@@ -27,8 +27,7 @@ function split(text: string, bare: boolean): InlinePart[] {
   };
   const conv = new MathConverter({
     text: pushText,
-    // Canonical inline math is `$…$`, or `$$…$$` when the formula itself holds a `$`.
-    inline: (md) => pushMath(md.replace(/^\$\$?|\$\$?$/g, '')),
+    inline: (_md, tex) => pushMath(tex),
     display: (tex) => pushMath(isDisplayOnly(tex) ? tex : tex.replace(/\s*\n\s*/g, ' ')),
   });
   text.split('\n').forEach((line, i, lines) => {

@@ -14,19 +14,32 @@ export interface MathSink {
   text(s: string): void;
   /** A display-math block; the sink lays it out on its own lines. */
   display(latex: string): void;
-  /** Inline math in canonical form (`$…$`); when absent it goes to `text`. */
-  inline?(markdown: string): void;
+  /** Inline math in canonical form (`$…$`) and the formula it holds; when absent it goes to `text`. */
+  inline?(markdown: string, tex: string): void;
   /** Called for every completed math segment (inline or display), for answer extraction. */
   math?(latex: string, display: boolean, start: number, end: number): void;
 }
 
 type State =
   | { t: 'text' }
-  | { t: 'dollar'; start: number } // inside `$…` since line index `start` (the `$`)
+  // Inside `$…` since line index `start` (the `$`); `depth`: open braces so far (a `$` inside braces is
+  // nested math, `\text{costs $x$}`); `bad`: a `}` closed more than was opened.
+  | { t: 'dollar'; start: number; depth: number; bad: boolean }
   | { t: 'paren'; start: number } // inside `\(…` since `start` (the backslash)
   | { t: 'code'; start: number; ticks: number }
-  // `closedAt` ≥ 0: the closer was found there, waiting to see whether punctuation follows it.
-  | { t: 'display'; close: '\\]' | '$$' | 'env'; env: string; depth: number; closedAt: number };
+  // `closedAt` ≥ 0: the closer was found there, waiting to see whether punctuation follows it. `close: '$'`
+  // is a `$` alone on a line, closed by another. `block`: the opener stood alone on its line (decided when
+  // that line ends); such a block spans blank lines and closes at the end of the answer, anything else that
+  // is still open then is text. `textBefore`: text preceded the opener on its line.
+  | {
+      t: 'display';
+      close: '\\]' | '$$' | '$' | 'env';
+      env: string;
+      depth: number;
+      closedAt: number;
+      block: boolean | null;
+      textBefore: boolean;
+    };
 
 /** LaTeX commands that mean math when they appear bare in prose. */
 const BARE_COMMANDS = new Set(
@@ -127,6 +140,67 @@ const cutShort = (line: string, i: number, word: string) => {
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t' || c === undefined;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
+/** Only white space before `i` on the line (looks back over that white space only: O(1) in prose). */
+function blankBefore(line: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && (line[k - 1] === ' ' || line[k - 1] === '\t')) k--;
+  return k === 0;
+}
+
+/** Whether the character at `i` is escaped (an odd run of backslashes before it). */
+function escapedAt(s: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && s[k - 1] === '\\') k--;
+  return (i - k) % 2 === 1;
+}
+
+/** Text with every unescaped `$` escaped, so remark-math never pairs it with another. */
+export function escapeTextDollars(s: string): string {
+  return s.includes('$') ? s.replace(/(\\*)\$/g, (m, bs: string) => (bs.length % 2 === 0 ? bs + '\\$' : m)) : s;
+}
+
+/** Braces balance in `tex` (escaped ones aside): `a}b` and `a{b` are no formula. */
+function bracesBalance(tex: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether an unclosed formula's content reads as math (a sign, a digit, a command), not as words. */
+const looksLikeMath = (tex: string) => /[=^_\\<>+\-*/0-9]/.test(tex);
+
+/** How far back a link's text or destination is looked for before a `\[`. */
+const LINK_LOOKBACK = 400;
+
+/**
+ * `\[` that is an escaped bracket of a link, not display math: right after `[` (`[\[pdf\] Document](url)`,
+ * `[\[1\] Smith 2020](url)`) or inside a link destination (`](https://x.org/a?\[b\]=1)`).
+ */
+function linkBracket(line: string, i: number): boolean {
+  if (line[i - 1] === '[') return true;
+  const floor = Math.max(0, i - LINK_LOOKBACK);
+  for (let k = i - 1; k > floor; k--) {
+    const c = line[k]!;
+    if (c === ' ' || c === '\t' || c === ')') return false;
+    if (c === '(' && line[k - 1] === ']') return true;
+  }
+  return false;
+}
+
+/** Inline math in canonical form; a `$` in the formula needs a longer fence (and a space where it would touch it). */
+export function inlineFence(tex: string): string {
+  if (!tex.includes('$')) return `$${tex}$`;
+  let run = 0;
+  for (const m of tex.matchAll(/\$+/g)) run = Math.max(run, m[0].length);
+  const fence = '$'.repeat(run + 1);
+  return tex.startsWith('$') || tex.endsWith('$') ? `${fence} ${tex} ${fence}` : `${fence}${tex}${fence}`;
+}
+
 /** A spaced `$ … $` formula is at most this long, so deciding it never waits long or rescans far. */
 const SPACED_MAX = 200;
 
@@ -153,6 +227,8 @@ export class MathConverter {
   private lineAbs = 0;
   private displayAbs = 0;
   private lastLineEnd = 0;
+  /** The output so far ends with inline math: another right after it would merge (`$a$$b$`). */
+  private afterInline = false;
 
   /** The current line is a table row: a `|` inside its math would split the cell. */
   tableRow = false;
@@ -183,22 +259,29 @@ export class MathConverter {
 
   endLine(): void {
     this.run(true);
-    if (this.state.t === 'display') {
-      this.displayBuf += this.line.slice(this.done) + '\n';
+    const st = this.state;
+    if (st.t === 'display') {
+      const rest = this.line.slice(this.done);
+      if (st.block === null) st.block = !st.textBefore && this.displayBuf === '' && rest.trim() === '';
+      this.displayBuf += rest + '\n';
     } else if (this.state.t !== 'text') {
       this.failOpen();
       this.run(true);
     }
     if (this.line.trim() !== '') this.lastLineEnd = this.lineAbs + this.line.trimEnd().length;
+    this.afterInline = false;
     this.line = '';
     this.done = 0;
     this.scan = 0;
   }
 
-  /** A blank line: ends an unclosed `\[`/`$$` (LaTeX forbids blank lines in display math). */
+  /**
+   * A blank line inside display math: a block (`$$` or `\[` alone on its line) goes on (the blank line is
+   * dropped: LaTeX forbids it); an opener written inside a sentence that the paragraph did not close was text.
+   */
   blankLine(): void {
     const s = this.state;
-    if (s.t === 'display' && s.close !== 'env') this.closeDisplay(this.displayBuf, this.lastLineEnd);
+    if (s.t === 'display' && s.close !== 'env' && (s.block !== true || s.close === '$')) this.failDisplay();
   }
 
   /** End of stream: emit whatever is still open, as well as it can be. */
@@ -208,20 +291,60 @@ export class MathConverter {
       const s = this.state;
       let body = this.displayBuf;
       if (s.close === 'env') body = body.replace(/\s+$/, '') + `\n\\end{${s.env}}`.repeat(Math.max(1, s.depth));
-      this.closeDisplay(body, this.lastLineEnd);
+      // `$$x = 1$`: a closer the stream cut short.
+      const cut = s.close === '$$' && /(?:^|[^\\$])\$\s*$/.test(body);
+      if (cut) body = body.replace(/\$\s*$/, '');
+      // A block closes, and so does a cut formula ("Cut off \[ x = 1"); words after a lone opener are text.
+      const closes = s.close === 'env' || cut || (s.close !== '$' && (s.block === true || looksLikeMath(body)));
+      if (closes) this.closeDisplay(body, this.lastLineEnd);
+      else this.failDisplay();
     }
+  }
+
+  /**
+   * An open display that never closed (`aaa $$ bbb`, `\[unclosed bracket`, a lone `$` line): its opener is
+   * text, shown as written, and so is what followed it, read again as text (a lone `$` line's content stays
+   * plain: one formula or all text).
+   */
+  private failDisplay(): void {
+    const s = this.state;
+    if (s.t !== 'display') return;
+    const opener = s.close === '$$' ? '\\$\\$' : s.close === '\\]' ? '\\\\[' : '\\$';
+    const rest = this.displayBuf.replace(/\s*\n\s*/g, ' ').trimEnd();
+    this.state = { t: 'text' };
+    this.displayBuf = '';
+    this.emitText(opener);
+    if (rest.trim() === '') return;
+    if (s.close === '$') {
+      this.emitText(escapeTextDollars(rest));
+      return;
+    }
+    // Read the rest again as one line of text (a soft line break reads as a space anyway).
+    const saved = this.lineAbs;
+    this.line = rest;
+    this.lineAbs = this.displayAbs + 2;
+    this.done = this.scan = 0;
+    this.run(true);
+    if (this.state.t !== 'text') {
+      this.failOpen();
+      this.run(true);
+    }
+    this.emitPlain(this.done, this.line.length);
+    this.line = '';
+    this.done = this.scan = 0;
+    this.lineAbs = saved;
   }
 
   private emitText(s: string): void {
     if (s === '') return;
+    this.afterInline = false;
     this.sink.text(s);
   }
 
   /** Text with literal dollars escaped so remark-math does not read them as math. */
   private emitPlain(from: number, to: number): void {
     if (to <= from) return;
-    const s = this.line.slice(from, to);
-    this.emitText(s.includes('$') ? s.replace(/(^|[^\\])\$/g, '$1\\$').replace(/(^|[^\\])\$/g, '$1\\$') : s);
+    this.emitText(escapeTextDollars(this.line.slice(from, to)));
   }
 
   private emitInline(latex: string, from: number, to: number): void {
@@ -235,15 +358,18 @@ export class MathConverter {
     this.sink.math?.(tex, false, this.lineAbs + from, this.lineAbs + to);
     if (this.tableRow) tex = tex.replace(/\\\|/g, '\\Vert ').replace(/(?<!\\)\|/g, '\\vert ');
     // A `$` inside the formula would end a `$…$` span early; a longer fence keeps it whole.
-    const fence = tex.includes('$') ? '$$' : '$';
-    if (this.sink.inline) this.sink.inline(`${fence}${tex}${fence}`);
-    else this.emitText(`${fence}${tex}${fence}`);
+    const md = inlineFence(tex);
+    if (this.afterInline) this.emitText(' ');
+    if (this.sink.inline) this.sink.inline(md, tex);
+    else this.emitText(md);
+    this.afterInline = true;
   }
 
   private emitDisplay(latex: string, endAbs: number): void {
     const tex = normalizeLatex(latex.trim());
     if (tex === '') return;
     this.sink.math?.(tex, true, this.displayAbs, endAbs);
+    this.afterInline = false;
     this.sink.display(tex);
   }
 
@@ -258,6 +384,8 @@ export class MathConverter {
    * False when the line so far does not decide where it ends (then it waits).
    */
   private typesetBare(from: number, i: number, eol: boolean): boolean {
+    // A base whose first character is escaped (`\b\boxed{…}`) stays text: the backslash would escape the `$`.
+    if (from < i && escapedAt(this.line, from)) from = i;
     const end = bareMathEnd(this.line, i, eol);
     if (end < 0) {
       this.holdFrom(i);
@@ -284,12 +412,17 @@ export class MathConverter {
       this.emitText('\\$');
       this.done = s.start + 1;
     } else if (s.t === 'paren') {
-      // Models never break `\(…\)` across lines: an unclosed one runs to the end of the line.
-      this.state = { t: 'text' };
-      this.emitInline(this.line.slice(s.start + 2), s.start, this.line.length);
-      this.done = this.line.length;
-      this.scan = this.done;
-      return;
+      // Models never break `\(…\)` across lines: an unclosed one runs to the end of the line when it reads as
+      // math (a cut formula); words after it (`\(unclosed paren`) are text, the delimiter shown.
+      const rest = this.line.slice(s.start + 2);
+      if (looksLikeMath(rest) && bracesBalance(rest)) {
+        this.state = { t: 'text' };
+        this.emitInline(rest, s.start, this.line.length);
+        this.done = this.scan = this.line.length;
+        return;
+      }
+      this.emitText('\\\\(');
+      this.done = s.start + 2;
     } else if (s.t === 'code') {
       this.emitText(this.line.slice(s.start, s.start + s.ticks));
       this.done = s.start + s.ticks;
@@ -361,6 +494,10 @@ export class MathConverter {
           continue;
         }
         if (c === '\\') {
+          if (next === '[' && linkBracket(line, i)) {
+            this.scan = i + 2;
+            continue;
+          }
           if (next === '(' || next === '[') {
             this.emitPlain(this.done, i);
             this.done = i;
@@ -368,7 +505,8 @@ export class MathConverter {
               this.state = { t: 'paren', start: i };
               this.scan = i + 2;
             } else {
-              this.state = { t: 'display', close: '\\]', env: '', depth: 0, closedAt: -1 };
+              const textBefore = !blankBefore(line, i);
+              this.state = { t: 'display', close: '\\]', env: '', depth: 0, closedAt: -1, block: null, textBefore };
               this.displayAbs = this.lineAbs + i;
               this.displayBuf = '';
               this.done = this.scan = i + 2;
@@ -386,7 +524,7 @@ export class MathConverter {
             const env = close < 0 ? '' : line.slice(i + 7, close);
             if (env !== '') {
               this.emitPlain(this.done, i);
-              this.state = { t: 'display', close: 'env', env, depth: 0, closedAt: -1 };
+              this.state = { t: 'display', close: 'env', env, depth: 0, closedAt: -1, block: null, textBefore: false };
               this.displayAbs = this.lineAbs + i;
               this.displayBuf = '';
               this.done = this.scan = i;
@@ -407,16 +545,31 @@ export class MathConverter {
           continue;
         }
         // c === '$'
-        if (i > 0 && line[i - 1] === '\\') {
+        if (escapedAt(line, i)) {
           this.scan = i + 1;
           continue;
         }
         if (next === '$') {
           this.emitPlain(this.done, i);
-          this.state = { t: 'display', close: '$$', env: '', depth: 0, closedAt: -1 };
+          const textBefore = !blankBefore(line, i);
+          this.state = { t: 'display', close: '$$', env: '', depth: 0, closedAt: -1, block: null, textBefore };
           this.displayAbs = this.lineAbs + i;
           this.displayBuf = '';
           this.done = this.scan = i + 2;
+          continue;
+        }
+        if (i > 0 && /[A-Za-z0-9]/.test(line[i - 1]!)) {
+          // A `$` glued to a word is code or a price (`data0$Y`, `df$col`, `5$`), never an opening `$`.
+          this.scan = i + 1;
+          continue;
+        }
+        if (next === undefined && blankBefore(line, i)) {
+          // A `$` alone on its line: the formula on the lines below, if another lone `$` closes it.
+          this.emitPlain(this.done, i);
+          this.state = { t: 'display', close: '$', env: '', depth: 0, closedAt: -1, block: true, textBefore: false };
+          this.displayAbs = this.lineAbs + i;
+          this.displayBuf = '';
+          this.done = this.scan = i + 1;
           continue;
         }
         if (isSpace(next)) {
@@ -431,7 +584,7 @@ export class MathConverter {
             this.scan = i; // what follows the closer decides (a digit makes it a price)
             return;
           }
-          if (close > 0 && /\\[a-zA-Z]/.test(line.slice(i + 1, close)) && !isDigit(line[close + 1]) && line[close + 1] !== '$') {
+          if (close > 0 && /\\[a-zA-Z]/.test(line.slice(i + 1, close)) && bracesBalance(line.slice(i + 1, close)) && !isDigit(line[close + 1]) && line[close + 1] !== '$') {
             this.emitPlain(this.done, i);
             this.emitInline(line.slice(i + 1, close), i, close + 1);
             this.done = this.scan = close + 1;
@@ -442,7 +595,7 @@ export class MathConverter {
         }
         this.emitPlain(this.done, i);
         this.done = i;
-        this.state = { t: 'dollar', start: i };
+        this.state = { t: 'dollar', start: i, depth: 0, bad: false };
         this.scan = i + 1;
         continue;
       }
@@ -456,7 +609,14 @@ export class MathConverter {
             i++;
             continue;
           }
-          if (c === '$') break;
+          if (c === '{') s.depth++;
+          else if (c === '}' && --s.depth < 0) s.bad = true;
+          else if (c === '`' || (c === '$' && s.depth <= 0)) break;
+        }
+        if (line[i] === '`') {
+          // Formulas hold no backticks; a code span starts here, so the `$` before it was text.
+          this.failOpen();
+          continue;
         }
         if (i >= n || line[i] !== '$') {
           this.scan = Math.min(i, n);
@@ -472,7 +632,7 @@ export class MathConverter {
           return;
         }
         // Pandoc's rule: the closing `$` has a non-space before it and no digit after it.
-        if (!isSpace(line[i - 1]) && !isDigit(after) && after !== '$' && i > s.start + 1) {
+        if (!isSpace(line[i - 1]) && !isDigit(after) && after !== '$' && i > s.start + 1 && !s.bad) {
           this.state = { t: 'text' };
           this.emitInline(line.slice(s.start + 1, i), s.start, i + 1);
           this.done = this.scan = i + 1;
@@ -502,6 +662,15 @@ export class MathConverter {
             continue;
           }
           return;
+        }
+        if (!bracesBalance(line.slice(s.start + 2, found))) {
+          // `\(a}b\)` is no formula: text, both delimiters shown.
+          this.state = { t: 'text' };
+          this.emitText('\\\\(');
+          this.emitPlain(s.start + 2, found);
+          this.emitText('\\\\)');
+          this.done = this.scan = found + 2;
+          continue;
         }
         this.state = { t: 'text' };
         this.emitInline(line.slice(s.start + 2, found), s.start, found + 2);
@@ -575,6 +744,14 @@ export class MathConverter {
     const line = this.line;
     const n = line.length;
     let i = this.scan;
+    if (s.close === '$') {
+      // Only a line that is a lone `$` closes it.
+      if (!eol) return null;
+      const at = line.indexOf('$');
+      if (line.trim() === '$' && at >= this.done) return { contentEnd: at, endAt: at + 1 };
+      this.scan = n;
+      return null;
+    }
     for (; i < n; i++) {
       const c = line[i]!;
       if (s.close === '$$') {

@@ -8,8 +8,8 @@
  * heading or "Step N" label can still take over later), so a finished step never changes and feeding the
  * text in any chunks gives the same result as feeding it at once.
  */
-import { BodyWriter } from './body-writer.ts';
-import { MathConverter } from './math-convert.ts';
+import { BodyWriter, type WrittenFormula } from './body-writer.ts';
+import { MathConverter, inlineFence } from './math-convert.ts';
 import { lastBoxed, answerLatexFromText, closingAnswerSentence } from './answer-extract.ts';
 import {
   classifyLine,
@@ -31,6 +31,8 @@ export interface RawPart {
   kind: 'preamble' | 'step' | 'answer';
   title: string;
   body: string;
+  /** The formulas written into `body`, in order (the open part's list still grows). */
+  formulas: readonly WrittenFormula[];
   start: number;
   end: number;
   complete: boolean;
@@ -77,6 +79,7 @@ class PartBuilder {
       kind: this.kind,
       title: this.title,
       body: this.first.markdown,
+      formulas: this.first.formulas,
       start: this.start,
       end: Math.max(this.end, this.start),
       complete,
@@ -122,6 +125,7 @@ export class StepSplitter {
   constructor() {
     this.conv = new MathConverter({
       text: (s) => this.cur?.writer.text(s),
+      inline: (md, tex) => this.cur?.writer.inline(md, tex),
       display: (t) => this.cur?.writer.display(t),
       math: (tex, _display, start, end) => {
         const b = lastBoxed(tex);
@@ -212,8 +216,10 @@ export class StepSplitter {
     const start = this.lineStart;
     this.streaming = true;
     if (this.conv.inDisplay) {
-      this.cur?.writer.startLine(this.linePrefix(line).prefix);
-      this.streamText(line, start);
+      // The quote markers and indentation of a line inside display math are layout, not LaTeX.
+      const { prefix, contentAt } = this.linePrefix(line);
+      this.cur?.writer.startLine(prefix);
+      this.streamText(line.slice(contentAt), start + contentAt);
       this.prevKind = 'display';
       return;
     }
@@ -322,9 +328,10 @@ export class StepSplitter {
         this.prevBlank = true;
         return;
       }
-      this.cur?.writer.startLine(this.linePrefix(line).prefix);
+      const { prefix, contentAt } = this.linePrefix(line);
+      this.cur?.writer.startLine(prefix);
       this.streamedLine = '';
-      this.streamText(line, start);
+      this.streamText(line.slice(contentAt), start + contentAt);
       this.conv.endLine();
       this.cur?.writer.endLine();
       this.afterLine();
@@ -505,7 +512,7 @@ export class StepSplitter {
       // A sub-heading inside a step: keep it as bold text.
       this.routeContentLine(line, { kind: 'text' });
       this.cur?.writer.startLine('');
-      this.cur?.writer.text(`**${convertInline(kind.text)}**`);
+      this.cur?.writer.text(`**${convertInline(kind.text, this.cur.writer.formulas)}**`);
       this.cur?.writer.endLine();
       if (this.cur) this.cur.end = start + line.trimEnd().length;
       this.prevBlank = false;
@@ -749,12 +756,17 @@ function splitTitle(content: string): { title: string; rest: string } {
   return { title: '', rest: c };
 }
 
-/** Canonical inline Markdown of a one-line text (titles). */
-export function convertInline(text: string): string {
+/** Canonical inline Markdown of a one-line text (titles); its formulas are added to `formulas` when given. */
+export function convertInline(text: string, formulas?: WrittenFormula[]): string {
   let out = '';
+  const math = (tex: string, md = inlineFence(tex)) => {
+    formulas?.push({ tex, display: false });
+    out += (out.endsWith('$') ? ' ' : '') + md; // `$a$$b$` would read as one formula
+  };
   const conv = new MathConverter({
     text: (s) => (out += s),
-    display: (t) => (out += `$${t.replace(/\s*\n\s*/g, ' ')}$`),
+    inline: (md, tex) => math(tex, md),
+    display: (t) => math(t.replace(/\s*\n\s*/g, ' ')),
   });
   conv.feed(text);
   conv.endLine();
