@@ -63,3 +63,22 @@ describe('regenerateStep', () => {
     expect(!already.ok && already.error.kind).toBe('aborted');
   });
 });
+
+describe('regenerateStep against a server that answers in content parts', () => {
+  it('content-parts-array: returns the text parts, without the thinking, never [object Object]', async () => {
+    const { createServer } = await import('node:http');
+    const parts = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const content = [{ type: 'thinking', thinking: [{ type: 'text', text: 'hmm' }] }, { type: 'text', text: REPLY }];
+      res.end(JSON.stringify({ object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] }));
+    });
+    await new Promise<void>((r) => parts.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = parts.address() as import('node:net').AddressInfo;
+      const reply = await regenerateStep({ ...settings(), baseURL: `http://127.0.0.1:${port}/v1` }, input);
+      expect(reply).toEqual({ ok: true, value: REPLY });
+    } finally {
+      await new Promise<void>((r) => parts.close(() => r()));
+    }
+  });
+});

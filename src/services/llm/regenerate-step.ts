@@ -6,6 +6,7 @@ import type { Result } from '../../core/llm/result.ts';
 import { buildStepMessages, type StepPromptInput } from '../../core/prompt/step-prompt.ts';
 import { failureFromError } from './failure-from-error.ts';
 import { createDeadline } from './deadline.ts';
+import { deltaText, type DeltaFields } from './delta-text.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
 import { createOpenAIClient } from './openai-client.ts';
 import { failureReporter, type ModelSettings } from './settings.ts';
@@ -43,7 +44,8 @@ export async function regenerateStep(settings: ModelSettings, input: StepPromptI
         if (deadline.stopped()) break;
         const message = completion.choices?.[0]?.message;
         if (!message) return fail({ type: 'unexpected-response' });
-        return { ok: true, value: message.content ?? message.refusal ?? '' };
+        // Content parts (Mistral) give their text parts; thinking is not part of the step.
+        return { ok: true, value: deltaText(message as DeltaFields).content };
       } catch (error) {
         if (deadline.stopped()) break;
         const failure = failureFromError(error, 'request');
