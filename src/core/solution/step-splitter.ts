@@ -9,7 +9,8 @@
  * text in any chunks gives the same result as feeding it at once.
  */
 import { BodyWriter, type WrittenFormula } from './body-writer.ts';
-import { MathConverter, inlineFence } from './math-convert.ts';
+import { MathConverter } from './math-convert.ts';
+import { inlineFence } from './math-scan.ts';
 import { lastBoxed, answerLatexFromText, closingAnswerSentence } from './answer-extract.ts';
 import {
   classifyLine,
