@@ -9,6 +9,7 @@ import type { Answer, Part, Solution, Step } from './solution.ts';
 import { StepSplitter, type RawAnswer, type RawPart } from './step-splitter.ts';
 import { unwrapJsonReply } from './json-reply.ts';
 import { LoneThinkScanner, THINK_CLOSE } from './lone-think.ts';
+import { ThinkingText } from './thinking-text.ts';
 
 export interface SolutionParser {
   /** Feeds the next chunk of the answer. */
@@ -55,11 +56,8 @@ class StreamingParser implements SolutionParser {
   private lead = '';
   private leadAt = 0;
 
-  // Thinking.
-  private thinkStart = -1;
-  private thinkEnd = -1;
-  private thinkText = '';
-  private thinkWs = '';
+  private thinking = new ThinkingText();
+  /** A `</think>`'s beginning cut off by a chunk's end. */
   private thinkTail = '';
 
   /**
@@ -94,7 +92,6 @@ class StreamingParser implements SolutionParser {
   private preOut: Part | null = null;
   private answerSource: RawAnswer | null = null;
   private answerOut: Answer | null = null;
-  private thinkOut: Part | null = null;
   private stepsView: Step[] | null = null;
   private openSource: RawPart | null = null;
   private last: Solution | null = null;
@@ -131,12 +128,12 @@ class StreamingParser implements SolutionParser {
     this.pos += s.length;
     const t = this.lead.trimStart();
     const wsLen = this.lead.length - t.length;
-    if (this.thinkStart < 0 && t.length > 0 && (THINK_OPEN.startsWith(t.slice(0, 7)) || t.startsWith(THINK_OPEN))) {
+    if (this.thinking.start < 0 && t.length > 0 && (THINK_OPEN.startsWith(t.slice(0, 7)) || t.startsWith(THINK_OPEN))) {
       if (t.length < THINK_OPEN.length) return '';
       this.phase = 'think';
-      this.thinkStart = this.leadAt + wsLen;
+      this.thinking.start = this.leadAt + wsLen;
       const after = this.lead.slice(wsLen + THINK_OPEN.length);
-      this.pos = this.thinkStart + THINK_OPEN.length;
+      this.pos = this.thinking.start + THINK_OPEN.length;
       this.lead = '';
       return after;
     }
@@ -163,12 +160,12 @@ class StreamingParser implements SolutionParser {
     const text = this.lead;
     this.lead = '';
     this.pos = this.leadAt;
-    if (this.loneOpen && this.thinkStart >= 0) this.loneOpen = false; // after a <think> block, a </think> is text
+    if (this.loneOpen && this.thinking.start >= 0) this.loneOpen = false; // after a <think> block, a </think> is text
     if (this.loneOpen) {
       this.loneAt = this.leadAt;
       if (this.openThinking) {
         this.holding = true;
-        this.thinkStart = this.leadAt + wsLen;
+        this.thinking.start = this.leadAt + wsLen;
       }
     }
     return text;
@@ -180,7 +177,7 @@ class StreamingParser implements SolutionParser {
       this.loneBody += s;
       this.pos += s.length;
       if (heading) this.releaseHeld();
-      else this.addThinking(s);
+      else this.thinking.add(s);
       return '';
     }
     if (tagAt === null) {
@@ -203,10 +200,7 @@ class StreamingParser implements SolutionParser {
     if (!wasHolding && this.splitter.completedSteps.length > 0) return s.slice(before);
     // Everything from the body's start to the tag was thinking: the answer starts over after it.
     const tagRest = THINK_CLOSE.length + Math.min(tagAt, 0);
-    this.thinkStart = this.loneAt + (thought.length - thought.trimStart().length);
-    this.thinkText = thought.trim();
-    this.thinkWs = '';
-    this.thinkEnd = this.pos + tagRest;
+    this.thinking.set(this.loneAt + (thought.length - thought.trimStart().length), thought.trim(), this.pos + tagRest);
     this.pos += tagRest;
     this.splitter = new StepSplitter();
     this.virtPos = 0;
@@ -219,10 +213,7 @@ class StreamingParser implements SolutionParser {
   private releaseHeld(): void {
     const text = this.loneBody;
     this.closeLoneWindow();
-    this.thinkStart = -1;
-    this.thinkText = '';
-    this.thinkWs = '';
-    this.thinkOut = null;
+    this.thinking.clear();
     this.feedBody(text, this.loneAt);
   }
 
@@ -238,46 +229,20 @@ class StreamingParser implements SolutionParser {
     const window = this.thinkTail + s;
     const at = window.indexOf(THINK_CLOSE);
     if (at < 0) {
-      this.addThinking(s);
+      this.thinking.add(s);
       this.thinkTail = window.slice(-(THINK_CLOSE.length - 1));
       this.pos += s.length;
       return '';
     }
     const inChunk = at - this.thinkTail.length; // may be negative: the tag began in the previous chunk
-    if (inChunk > 0) this.addThinking(s.slice(0, inChunk));
-    else if (inChunk < 0) this.dropThinkingTail(-inChunk);
+    if (inChunk > 0) this.thinking.add(s.slice(0, inChunk));
+    else if (inChunk < 0) this.thinking.dropTail(-inChunk);
     const closeEnd = inChunk + THINK_CLOSE.length;
-    this.thinkEnd = this.pos + closeEnd;
+    this.thinking.end = this.pos + closeEnd;
     this.pos += closeEnd;
     this.phase = 'lead';
     this.thinkTail = '';
     return s.slice(closeEnd);
-  }
-
-  private addThinking(s: string): void {
-    // Kept trimmed as it grows, so a snapshot never copies the whole text.
-    const trimmedEnd = s.trimEnd();
-    if (trimmedEnd === '') {
-      if (this.thinkText !== '') this.thinkWs += s;
-      return;
-    }
-    const body = this.thinkText === '' ? trimmedEnd.trimStart() : this.thinkWs + trimmedEnd;
-    this.thinkText += body;
-    this.thinkWs = s.slice(trimmedEnd.length);
-  }
-
-  /** Part of a `</think>` that was taken as thinking before the tag was complete. */
-  private dropThinkingTail(n: number): void {
-    let k = n;
-    const ws = Math.min(k, this.thinkWs.length);
-    this.thinkWs = this.thinkWs.slice(0, this.thinkWs.length - ws);
-    k -= ws;
-    if (k > 0) {
-      this.thinkText = this.thinkText.slice(0, this.thinkText.length - k);
-      const t = this.thinkText.trimEnd();
-      this.thinkWs = this.thinkText.slice(t.length);
-      this.thinkText = t;
-    }
   }
 
   private stepJson(s: string): string {
@@ -425,13 +390,7 @@ class StreamingParser implements SolutionParser {
       if (this.answerOut && note !== null) this.answerOut.note = note;
     }
     const answer = this.answerOut;
-    let thinking: Part | null = null;
-    if (this.thinkStart >= 0) {
-      const end = this.thinkEnd >= 0 ? this.thinkEnd : this.pos;
-      const prev = this.thinkOut;
-      thinking = prev && prev.text === this.thinkText && prev.source[1] === end ? prev : { text: this.thinkText, source: [this.thinkStart, end] };
-      this.thinkOut = thinking;
-    }
+    const thinking = this.thinking.part(this.pos);
     const prev = this.last;
     this.cache =
       prev && prev.steps === steps && prev.preamble === preamble && prev.answer === answer && prev.thinking === thinking
