@@ -55,6 +55,8 @@ type State =
       depth: number;
       closedAt: number;
       block: boolean | null;
+      /** A blank line was dropped from this block: the next line decides whether the formula goes on. */
+      afterBlank?: boolean;
       textBefore: boolean;
     };
 
@@ -64,6 +66,16 @@ const BARE_COMMANDS = new Set(
     'sin cos tan pi theta alpha beta gamma delta Delta lambda mu sigma Sigma omega Omega phi varphi epsilon ' +
     'rightarrow Rightarrow implies iff binom overline mathbb mathbf partial nabla cdots ldots').split(' '),
 );
+
+/** A Markdown block marker, or a sentence: not the continuation of a formula. */
+const MARKDOWN_LINE = /^(?:#{1,6}\s|>|\*\*|\d{1,3}[.)]\s|[-*+]\s+[A-Za-z]{3})/;
+
+/** Whether a line can go on a formula after a blank line: a closer, math signs, or no words. */
+function continuesMath(t: string): boolean {
+  if (t.startsWith('$$') || t.startsWith('\\]')) return true;
+  if (MARKDOWN_LINE.test(t)) return false;
+  return /[=\\&^_<>{}]/.test(t) || !/[A-Za-z]{3}/.test(t);
+}
 
 export class MathConverter {
   private state: State = { t: 'text' };
@@ -133,7 +145,28 @@ export class MathConverter {
    */
   blankLine(): void {
     const s = this.state;
-    if (s.t === 'display' && s.close !== 'env' && (s.block !== true || s.close === '$')) this.failDisplay();
+    if (s.t !== 'display' || s.close === 'env') return;
+    if (s.block !== true || s.close === '$') this.failDisplay();
+    else s.afterBlank = true;
+  }
+
+  /** A block display had a blank line: the line after it must be seen whole before it is fed. */
+  get awaitingLineAfterBlank(): boolean {
+    return this.state.t === 'display' && this.state.afterBlank === true;
+  }
+
+  /**
+   * The whole line after a blank line inside a block display (its quote markers and indentation removed).
+   * When it is no math — a heading, a list item, a sentence — the block ended at the blank line (its closer
+   * is missing): the formula is emitted and true returned, so the line is read as Markdown again.
+   */
+  endBlockBeforeLine(content: string): boolean {
+    const s = this.state;
+    if (s.t !== 'display' || s.afterBlank !== true) return false;
+    s.afterBlank = false;
+    if (continuesMath(content.trim())) return false;
+    this.closeDisplay(this.displayBuf, this.lastLineEnd);
+    return true;
   }
 
   /** End of stream: emit whatever is still open, as well as it can be. */

@@ -101,6 +101,11 @@ describe('math in Markdown: shapes other renderers test', () => {
     ]);
     const bracket = parse(lines('Then', '\\[', 'a = b', '', '\\]'));
     expect(read(bracket.steps.map((s) => s.body).join('\n\n')).math).toEqual([display('a = b')]);
+    // A block whose closer is missing still ends at the blank line when what follows is no math.
+    const unclosed = parse(lines('## Step 1: A', '$$', 'x = 1', '', '## Step 2: B', 'Text $y$.'));
+    expect(unclosed.steps.map((s) => s.title)).toEqual(['A', 'B']);
+    expect(read(unclosed.steps[0]!.body).math).toEqual([display('x = 1')]);
+    expect(read(bodyOf(lines('$$', 'x = 1', '', 'So the rest is prose.'))).math).toEqual([display('x = 1')]);
   });
 
   it('commonmark-misreads', () => {

@@ -165,7 +165,7 @@ export class StepSplitter {
     } else if (this.fence === null && !this.conv.inDisplay && !this.splitAtNext && this.contentItem(this.head)) {
       // A list item that cannot be a step signal here: show it as it is written.
       this.beginStreamingLine(this.contentItem(this.head)!);
-    } else if (this.conv.inDisplay && this.fence === null && this.head.replace(QUOTE, '').trim() !== '') {
+    } else if (this.conv.inDisplay && this.fence === null && !this.conv.awaitingLineAfterBlank && this.head.replace(QUOTE, '').trim() !== '') {
       // Inside display math nothing is classified: stream it (the converter holds it until it closes).
       this.beginStreamingLine();
     }
@@ -321,6 +321,9 @@ export class StepSplitter {
       this.prevBlank = false;
       this.prevKind = 'code';
       return;
+    }
+    if (this.conv.inDisplay && this.fence === null && line.replace(QUOTE, '').trim() !== '') {
+      this.conv.endBlockBeforeLine(line.slice(this.linePrefix(line).contentAt));
     }
     if (this.conv.inDisplay) {
       if (line.trim() === '') {
