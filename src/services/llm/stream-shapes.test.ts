@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServer, type FakeServer } from '../../../e2e/fake-server.ts';
-import { streamNames } from '../../../e2e/sse-replay.ts';
+import { loadStream, streamNames } from '../../../e2e/sse-replay.ts';
 import { streamSolution, type LlmEvent } from './index.ts';
 
 let server: FakeServer;
@@ -25,6 +25,8 @@ const ANSWER = [
   '## Answer\n',
   '\\[ \\boxed{x = 4} \\]',
 ].join('');
+
+const recording = (name: string) => loadStream(name).toString('utf8');
 
 async function replay(name: string) {
   const events: LlmEvent[] = [];
@@ -93,6 +95,23 @@ describe('recorded stream shapes', () => {
     expect(result).toEqual({ ok: true, value: { streamed: true, finishReason: 'stop' } });
     expect(content).toBe(ANSWER);
     expect(reasoning).toBe('');
+  });
+
+  it('empty-choices: chunks with `choices: []` (Azure\'s prompt-filter chunk, usage chunks) carry no text and end nothing', async () => {
+    for (const name of ['crlf-stream', 'done-without-finish-reason']) {
+      expect(recording(name)).toContain('"choices":[]');
+      const { result, content } = await replay(name);
+      expect(result.ok).toBe(true);
+      expect(content).toBe(ANSWER);
+    }
+  });
+
+  it('role-only-first-chunk: a first chunk with only the role adds nothing', async () => {
+    const first = JSON.parse(recording('sse-comments').split('\n').find((l) => l.startsWith('data: '))!.slice(6)) as { choices: { delta: object }[] };
+    expect(first.choices[0]?.delta).toEqual({ role: 'assistant' });
+    const { result, content } = await replay('sse-comments');
+    expect(result.ok).toBe(true);
+    expect(content.startsWith('## Step 1')).toBe(true);
   });
 
   it('refusal-delta: the refusal is the answer, as the model wrote it', async () => {

@@ -347,6 +347,17 @@ describe('streamSolution against odd servers', () => {
     expect(events).toEqual([{ type: 'content', text: 'Step' }]);
   });
 
+  it('reports an `event: error` whose data is a bare message', async () => {
+    respond = (_body, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'Step' } }] })}\n\n`);
+      res.end(`event: error\ndata: ${JSON.stringify({ message: 'Upstream timed out' })}\n\n`);
+    };
+    const result = await streamSolution({ ...settings(), baseURL: oddURL }, 'p', { onEvent: () => undefined });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'server-error' } });
+    if (!result.ok) expect(result.error.message).toContain('Upstream timed out');
+  });
+
   it('never follows a redirect, so the key stays with the configured server', async () => {
     respond = (_body, res) => {
       res.writeHead(307, { location: `${server.url}/chat/completions` });

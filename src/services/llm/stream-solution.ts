@@ -135,9 +135,10 @@ export async function streamSolution(
         let tool: string | null = null;
         let answered = false;
         for await (const chunk of chunks) {
-          // vLLM's error shape, which the SDK passes on as a chunk (it throws only for `{"error": …}`).
-          const odd = chunk as { object?: unknown; message?: unknown };
-          if (odd.object === 'error') return fail({ type: 'stream-error', ...(typeof odd.message === 'string' ? { message: odd.message } : {}) });
+          // vLLM's error shape, or an `event: error` with a bare message: the SDK passes these on as chunks (it
+          // throws only for `{"error": …}`). A real chunk always has `choices`, if only an empty list.
+          const odd = chunk as { object?: unknown; message?: unknown; choices?: unknown };
+          if (odd.object === 'error' || (odd.choices === undefined && typeof odd.message === 'string')) return fail({ type: 'stream-error', ...(typeof odd.message === 'string' ? { message: odd.message } : {}) });
           for (const choice of chunk.choices ?? []) {
             if (choice.index !== undefined && choice.index !== 0) continue;
             const delta = (choice.delta ?? {}) as DeltaFields;
