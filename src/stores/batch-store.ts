@@ -23,6 +23,7 @@ import {
 } from '../core/batch/batch-queue.ts';
 import { findSet, type ItemSource } from '../core/library/library.ts';
 import type { Result } from '../core/llm/result.ts';
+import { mayThinkInTheOpen } from '../core/llm/thinking-model.ts';
 import type { Settings } from '../core/settings/settings.ts';
 import { parseSolution } from '../core/solution/parse-solution.ts';
 import type { Solution } from '../core/solution/solution.ts';
@@ -259,7 +260,9 @@ async function solveWithModel(settings: Settings, problem: string, signal: Abort
       error: { kind: 'empty', message: 'The model finished without writing an answer.', hint: 'Use "Retry failed"; if it happens again, try another model.' },
     };
   }
-  return { ok: true, solution: parseSolution(text), answerText: text, source: 'model', model: settings.model.trim() };
+  // A thinking model may open its thoughts in the prompt and only close them here (a lone </think>).
+  const solution = parseSolution(text, { openThinking: mayThinkInTheOpen(settings.model) });
+  return { ok: true, solution, answerText: text, source: 'model', model: settings.model.trim() };
 }
 
 async function solveWithSolver(problem: string): Promise<SolveOutcome> {
