@@ -89,7 +89,11 @@ export class BodyWriter implements MathSink {
     this.open(p);
     const lines = latex.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     this.formulas.push({ tex: lines.join('\n'), display: true });
-    this.out += '$$\n' + lines.map((l) => p + l).join('\n') + '\n' + p + '$$';
+    // A line of dollars inside the formula would close a `$$` fence: the fence is then longer.
+    let run = 1;
+    for (const l of lines) if (/^\$+$/.test(l)) run = Math.max(run, l.length);
+    const fence = '$'.repeat(run + 1);
+    this.out += fence + '\n' + lines.map((l) => p + l).join('\n') + '\n' + p + fence;
     this.afterDisplay = true;
     this.lineOpen = false;
   }

@@ -21,6 +21,7 @@ import {
   bracesBalance,
   looksLikeMath,
   linkBracket,
+  inLinkDestination,
   inlineFence,
   SPACED_MAX,
   spacedClose,
@@ -309,7 +310,8 @@ export class MathConverter {
       this.emitText('\\\\(');
       this.done = s.start + 2;
     } else if (s.t === 'code') {
-      this.emitText(this.line.slice(s.start, s.start + s.ticks));
+      // Escaped, so that a backtick on a later line cannot pair with it into a code span.
+      this.emitText('\\`'.repeat(s.ticks));
       this.done = s.start + s.ticks;
     }
     this.state = { t: 'text' };
@@ -346,6 +348,11 @@ export class MathConverter {
         i = stop;
         const c = line[i]!;
         const next = line[i + 1];
+        if (c !== '`' && inLinkDestination(line, i)) {
+          // A URL (`[x](https://a.org/\frac_{1}?p=$5)`): its characters are text; a `$` gets escaped.
+          this.scan = c === '\\' ? i + 2 : i + 1;
+          continue;
+        }
         if ((c === '_' || c === '^') && (next === '{' || (next === undefined && !eol))) {
           // Bare `x_{ij}` / `2^{10}` in prose: typeset it.
           const from = wordStart(line, i, this.done);

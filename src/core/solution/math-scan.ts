@@ -139,7 +139,11 @@ const LINK_LOOKBACK = 400;
  * `[\[1\] Smith 2020](url)`) or inside a link destination (`](https://x.org/a?\[b\]=1)`).
  */
 export function linkBracket(line: string, i: number): boolean {
-  if (line[i - 1] === '[') return true;
+  return line[i - 1] === '[' || inLinkDestination(line, i);
+}
+
+/** Whether `i` is inside a link destination, `](…)`: a URL, where nothing is math. */
+export function inLinkDestination(line: string, i: number): boolean {
   const floor = Math.max(0, i - LINK_LOOKBACK);
   for (let k = i - 1; k > floor; k--) {
     const c = line[k]!;

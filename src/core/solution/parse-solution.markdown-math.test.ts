@@ -121,6 +121,16 @@ describe('math in Markdown: shapes other renderers test', () => {
     expect(read(bodyOf('Start $$x = 1$')).math).toEqual([display('x = 1')]);
     // A price `$` after a backslash pair is text.
     expect(read(bodyOf('Path C:\\\\$5 and more')).math).toEqual([]);
+    // Found by the round-trip property test: two formulas that touch would read as one…
+    expect(read(bodyOf('So \\alpha\\(1.\\) ok')).math).toEqual([inline('\\alpha'), inline('1.')]);
+    // …a backslash before a bare formula would escape its `$`…
+    expect(read(bodyOf('So \\b\\boxed{5} ok')).math).toEqual([inline('\\boxed{5}')]);
+    // …an unmatched backtick would pair with one on the next line into a code span…
+    expect(read(bodyOf(lines('$`\\frac{1}{2}$', '`'))).math).toEqual([inline('\\frac{1}{2}')]);
+    // …a `$$` line inside a formula would close its fence…
+    expect(read(bodyOf(lines('\\[', '$$', '\\]'))).math).toEqual([display('$$')]);
+    // …and nothing inside a link destination is math.
+    expect(read(bodyOf('[a $x$ b](https://x.org/p_{1}?q=$5) and [](\\frac{1}{2})')).math).toEqual([inline('x')]);
   });
 
   it('unbalanced-input-is-text', () => {
