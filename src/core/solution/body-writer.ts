@@ -18,6 +18,11 @@ export class BodyWriter implements MathSink {
   /** Line breaks owed before the next output (1: newline, 2: blank line). */
   private breaks = 0;
   private lineOpen = false;
+  /** Where the open line begins, and where its text begins (after its prefix). */
+  private lineStartAt = 0;
+  private lineContentAt = 0;
+  /** The last line written holds only a list marker (this wide), and nothing has followed it yet; else 0. */
+  private markerLine = 0;
   private afterDisplay = false;
   private prefix = '';
   private contPrefix = '';
@@ -36,7 +41,10 @@ export class BodyWriter implements MathSink {
     this.pendingWs = '';
     if (this.out !== '') this.out += this.breaks >= 2 ? '\n\n' : '\n';
     this.breaks = 0;
+    this.lineStartAt = this.out.length;
     this.out += prefix;
+    this.markerLine = 0;
+    this.lineContentAt = this.out.length;
     this.lineOpen = true;
   }
 
@@ -82,11 +90,21 @@ export class BodyWriter implements MathSink {
 
   display(latex: string): void {
     const p = this.contPrefix;
+    // A list item whose content starts with the display: the fence goes on the marker's line. A marker alone
+    // on its line is an empty item, which cannot interrupt a paragraph ("Text\n-" is even a heading).
+    // (After the marker's line ended, only when the formula's lines are indented into the item.)
+    const marker = this.lineOpen ? this.onlyMarker() > 0 : this.markerLine > 0 && this.breaks < 2 && p.length > this.markerLine;
+    this.markerLine = 0;
     // The text line before a display ends here (trailing spaces would be a hard break).
     this.pendingWs = '';
-    if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
-    this.lineOpen = false;
-    this.open(p);
+    if (marker) {
+      this.out += ' ';
+      this.breaks = 0;
+    } else {
+      if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
+      this.lineOpen = false;
+      this.open(p);
+    }
     const lines = latex.split('\n').map((l) => l.trim()).filter((l) => l !== '');
     this.formulas.push({ tex: lines.join('\n'), display: true });
     // A line of dollars inside the formula would close a `$$` fence: the fence is then longer.
@@ -98,7 +116,14 @@ export class BodyWriter implements MathSink {
     this.lineOpen = false;
   }
 
+  /** The open line's text is a list marker alone: its width, else 0. */
+  private onlyMarker(): number {
+    const t = this.out.slice(this.lineContentAt);
+    return /^(?:[-+*]|\d{1,9}[.)])$/.test(t) ? this.out.length - this.lineStartAt : 0;
+  }
+
   endLine(): void {
+    if (this.lineOpen) this.markerLine = this.onlyMarker();
     // Two trailing spaces are a Markdown hard line break: keep that meaning.
     if (this.lineOpen && /^ {2,}$/.test(this.pendingWs)) this.out += '  ';
     this.pendingWs = '';

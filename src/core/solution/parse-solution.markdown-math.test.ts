@@ -129,6 +129,12 @@ describe('math in Markdown: shapes other renderers test', () => {
     expect(read(bodyOf(lines('$`\\frac{1}{2}$', '`'))).math).toEqual([inline('\\frac{1}{2}')]);
     // …a `$$` line inside a formula would close its fence…
     expect(read(bodyOf(lines('\\[', '$$', '\\]'))).math).toEqual([display('$$')]);
+    // …a list item that starts with display math keeps the fence on the marker's line ("Text\n-" alone would
+    // be a heading underline, an empty item cannot interrupt a paragraph)…
+    const item = bodyOf(lines('Text', '- \\[ x = 1 \\]', '- b'));
+    expect(item).toBe('Text\n- $$\n  x = 1\n  $$\n- b');
+    expect(read(item).math).toEqual([display('x = 1')]);
+    expect(read(item).text.join(' ')).toBe('Text b');
     // …and nothing inside a link destination is math.
     expect(read(bodyOf('[a $x$ b](https://x.org/p_{1}?q=$5) and [](\\frac{1}{2})')).math).toEqual([inline('x')]);
   });
