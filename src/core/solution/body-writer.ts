@@ -23,6 +23,7 @@ export class BodyWriter implements MathSink {
   private lineContentAt = 0;
   /** The last line written holds only a list marker (this wide), and nothing has followed it yet; else 0. */
   private markerLine = 0;
+  private markerPrefix = '';
   private afterDisplay = false;
   private prefix = '';
   private contPrefix = '';
@@ -42,6 +43,7 @@ export class BodyWriter implements MathSink {
     if (this.out !== '') this.out += this.breaks >= 2 ? '\n\n' : '\n';
     this.breaks = 0;
     this.lineStartAt = this.out.length;
+    this.markerPrefix = prefix;
     this.out += prefix;
     this.markerLine = 0;
     this.lineContentAt = this.out.length;
@@ -93,12 +95,14 @@ export class BodyWriter implements MathSink {
     // A list item whose content starts with the display: the fence goes on the marker's line. A marker alone
     // on its line is an empty item, which cannot interrupt a paragraph ("Text\n-" is even a heading).
     // (After the marker's line ended, only when the formula's lines are indented into the item.)
-    const marker = this.lineOpen ? this.onlyMarker() > 0 : this.markerLine > 0 && this.breaks < 2 && p.length > this.markerLine;
+    // (Also across a blank line: an item may not start with one, so the formula would fall out of it.)
+    const width = this.lineOpen ? this.onlyMarker() : this.markerLine;
+    const marker = width > 0 && p.length > width && p.startsWith(this.markerPrefix) && p.slice(this.markerPrefix.length).trim() === '';
     this.markerLine = 0;
     // The text line before a display ends here (trailing spaces would be a hard break).
     this.pendingWs = '';
     if (marker) {
-      this.out += ' ';
+      this.out += ' '.repeat(p.length - width); // the fence at the item's content column
       this.breaks = 0;
     } else {
       if (this.lineOpen) this.breaks = Math.max(this.breaks, 1);
@@ -124,8 +128,8 @@ export class BodyWriter implements MathSink {
 
   endLine(): void {
     if (this.lineOpen) this.markerLine = this.onlyMarker();
-    // Two trailing spaces are a Markdown hard line break: keep that meaning.
-    if (this.lineOpen && /^ {2,}$/.test(this.pendingWs)) this.out += '  ';
+    // Two trailing spaces are a Markdown hard line break: keep that meaning (after text, not a bare marker).
+    if (this.lineOpen && this.markerLine === 0 && /^ {2,}$/.test(this.pendingWs)) this.out += '  ';
     this.pendingWs = '';
     if (this.lineOpen || this.afterDisplay) this.breaks = Math.max(this.breaks, 1);
     this.lineOpen = false;

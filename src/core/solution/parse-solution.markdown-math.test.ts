@@ -135,6 +135,8 @@ describe('math in Markdown: shapes other renderers test', () => {
     expect(item).toBe('Text\n- $$\n  x = 1\n  $$\n- b');
     expect(read(item).math).toEqual([display('x = 1')]);
     expect(read(item).text.join(' ')).toBe('Text b');
+    expect(bodyOf('-  \\begin{aligned}x\\end{aligned}')).toBe('-  $$\n   \\begin{aligned}x\\end{aligned}\n   $$');
+    expect(read(bodyOf(lines('1.', '', '\t\\[ x \\]'))).math).toEqual([display('x')]);
     // …and nothing inside a link destination is math.
     expect(read(bodyOf('[a $x$ b](https://x.org/p_{1}?q=$5) and [](\\frac{1}{2})')).math).toEqual([inline('x')]);
   });
