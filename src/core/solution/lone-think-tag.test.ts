@@ -124,3 +124,16 @@ describe('lone-closing-think-tag over the dev corpus', () => {
     }
   });
 });
+
+describe('lone-closing-think-tag, chunking', () => {
+  it('decides by the text before the tag alone, so a stream in any chunks agrees with the one-shot parse', () => {
+    // Found by the property test: two short lines, then the tag. When a step completes depends on the chunks;
+    // the rule "at most one line before the tag" does not.
+    for (const text of ['Answer:\n0</think>', 'Answer:\n0</think>\nx = 1', '0</think>', 'a\n</think>b']) {
+      const one = parseSolution(text);
+      for (const size of [1, 2, 3, 5]) expect(chunked(text, size).final, `${JSON.stringify(text)} in chunks of ${size}`).toEqual(one);
+    }
+    expect(parseSolution('Answer:\n0</think>').thinking).toBeNull();
+    expect(parseSolution('0</think>').thinking?.text).toBe('0');
+  });
+});

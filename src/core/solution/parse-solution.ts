@@ -196,8 +196,10 @@ class StreamingParser implements SolutionParser {
     const thought = this.loneBody.slice(0, this.loneBody.length + Math.min(tagAt, 0));
     const wasHolding = this.holding;
     this.closeLoneWindow();
-    // A step already complete: the tag is text, read on as usual.
-    if (!wasHolding && this.splitter.completedSteps.length > 0) return s.slice(before);
+    // A step already complete, or more than one line before the tag: the tag is text, read on as usual. (When a
+    // step completes depends on how the text was cut into chunks; "one line at most" does not, so a stream and
+    // the one-shot parse of the same text always agree.)
+    if (!wasHolding && (this.splitter.completedSteps.length > 0 || thought.trim().includes('\n'))) return s.slice(before);
     // Everything from the body's start to the tag was thinking: the answer starts over after it.
     const tagRest = THINK_CLOSE.length + Math.min(tagAt, 0);
     this.thinking.set(this.loneAt + (thought.length - thought.trimStart().length), thought.trim(), this.pos + tagRest);
