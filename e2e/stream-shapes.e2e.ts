@@ -41,6 +41,8 @@ async function thinkingText(solution: ReturnType<Page['getByRole']>) {
   const details = solution.locator('details', { hasText: "Model's thinking" });
   if ((await details.count()) === 0) return null;
   await details.getByText("Model's thinking").click();
+  // The panel renders its text once open (a React update after the toggle event): wait for it.
+  await details.locator('.thinking__text').waitFor();
   return details.textContent();
 }
 
