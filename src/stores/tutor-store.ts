@@ -7,7 +7,7 @@
  * in, so nothing here delays a first token.
  */
 import { create } from 'zustand';
-import { viewReveal, type RevealState } from '../core/reveal/reveal.ts';
+import { revealAll as revealAllState, revealNext, viewReveal, type RevealState } from '../core/reveal/reveal.ts';
 import type { Solution } from '../core/solution/solution.ts';
 import {
   hintLevel,
@@ -24,7 +24,7 @@ import {
 import { readHintReply } from '../core/prompt/hint-prompt.ts';
 import type { LineVerdict, StepHints, TutorChain } from '../core/tutor/types.ts';
 import { getSettings } from './settings-store.ts';
-import { commitTutor, isLivePhase, revealAll, nextStep, useRunStore, type RunState } from './run-store.ts';
+import { commitTutor, isLivePhase, useRunStore, type RunState } from './run-store.ts';
 
 export interface TutorView {
   /** The solution these belong to; anything else on screen is stale. */
@@ -246,9 +246,9 @@ export function showNext(): void {
   const { done, next, total } = position(s);
   if (next === 'none') return;
   const tutor = next === 'answer' ? recordAnswer(s.tutor, false, total) : recordShown(s.tutor, done, done);
-  commitTutor(s.entryId, tutor);
+  // One store update and one save for both: the progress and what is shown.
   useTutorStore.setState({ ...current(), asking: null, verdict: null, hints: null });
-  nextStep();
+  commitTutor(s.entryId, tutor, revealNext(s.reveal, s.solution, !isLivePhase(s.phase)));
 }
 
 /** "Reveal all": every step not done yet counts as shown. */
@@ -259,9 +259,8 @@ export function tutorRevealAll(): void {
   const { done } = position(s);
   let tutor = total > done ? recordShown(s.tutor, done, total - 1) : s.tutor;
   if (s.solution.answer) tutor = recordAnswer(tutor, false, total);
-  commitTutor(s.entryId, tutor);
   useTutorStore.setState({ ...current(), asking: null, verdict: null, hints: null });
-  revealAll();
+  commitTutor(s.entryId, tutor, revealAllState(s.reveal));
 }
 
 export function dismissAsking(): void {
