@@ -6,22 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from './fake-server.ts';
-import { ask, openPage, scenarioURL, startApp, useModelServer, type AppUnderTest } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ask, openPage, scenarioURL, useModelServer } from './harness.ts';
+import { appWithFakeServer } from './test-setup.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let app: AppUnderTest;
-let server: FakeServer;
-
-beforeAll(async () => {
-  [app, server] = await Promise.all([startApp(), startFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 })]);
-});
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-});
+const env = appWithFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 });
 
 interface AxeNode {
   target: string[];
@@ -60,8 +51,8 @@ async function solveWithBuiltIn(page: Page, problem: string): Promise<void> {
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`axe, ${colorScheme}`, () => {
     it('the tutor: welcome, paste, a solved problem, Settings, saving, sharing, history', { timeout: 180_000 }, async () => {
-      const { page, context, errors } = await openPage(app, { colorScheme });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+      const { page, context, errors } = await openPage(env.app, { colorScheme });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.app.url).origin });
       const { found, check } = screens(page);
       await check('welcome');
       await page.getByRole('tab', { name: 'Paste an answer' }).click();
@@ -94,12 +85,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await check('Settings, built-in solver');
       const settings = page.getByRole('region', { name: 'Settings' });
       await settings.getByRole('radio', { name: /A model server/ }).check();
-      await settings.getByRole('textbox', { name: 'Base URL' }).fill(server.url);
+      await settings.getByRole('textbox', { name: 'Base URL' }).fill(env.server.url);
       await settings.getByRole('textbox', { name: 'Model' }).fill('fake-mdoel');
       await settings.getByRole('button', { name: 'Test connection' }).click();
       await settings.getByRole('list', { name: 'Models on the server' }).waitFor();
       await check('Settings, connection tested');
-      await settings.getByRole('textbox', { name: 'Base URL' }).fill(scenarioURL(server.url, 'unauthorized'));
+      await settings.getByRole('textbox', { name: 'Base URL' }).fill(scenarioURL(env.server.url, 'unauthorized'));
       await settings.getByRole('button', { name: 'Test connection' }).click();
       await settings.getByRole('alert').waitFor();
       await check('Settings, connection refused');
@@ -120,10 +111,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it('a streamed model solution: while streaming, its thinking, a failure', { timeout: 180_000 }, async () => {
-      const { page, context, errors } = await openPage(app, { colorScheme });
+      const { page, context, errors } = await openPage(env.app, { colorScheme });
       const { found, check } = screens(page);
-      await useModelServer(page, scenarioURL(server.url, 'reasoning', 'qwen25math-0004'));
-      server.configure({ chunksPerSecond: 40 });
+      await useModelServer(page, scenarioURL(env.server.url, 'reasoning', 'qwen25math-0004'));
+      env.server.configure({ chunksPerSecond: 40 });
       await ask(page, 'Compute $\\frac{1}{31} \\div \\frac{1}{93}$.');
       const solution = page.getByRole('region', { name: 'Solution' });
       const next = solution.getByRole('button', { name: 'Next step' });
@@ -131,14 +122,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await next.click();
       expect(await solution.getAttribute('aria-busy')).toBe('true');
       await check('model solution while streaming, a step revealed');
-      server.configure({ chunksPerSecond: 400 });
+      env.server.configure({ chunksPerSecond: 400 });
       await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
       await solution.getByRole('button', { name: 'Reveal all' }).click();
       await solution.getByRole('region', { name: 'Final answer' }).waitFor();
       await solution.getByText("Model's thinking").click();
       await check('model solution done, thinking open, all shown');
 
-      await useModelServer(page, scenarioURL(server.url, 'server-error'));
+      await useModelServer(page, scenarioURL(env.server.url, 'server-error'));
       await ask(page, 'Solve 3x = 12');
       await solution.getByRole('alert').first().waitFor({ timeout: 20_000 });
       await check('a failed model request');
@@ -148,8 +139,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it('the teacher pages: library, a set, the editor, the handout, a shared link', { timeout: 180_000 }, async () => {
-      const { page, context, errors } = await openPage(app, { colorScheme });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
+      const { page, context, errors } = await openPage(env.app, { colorScheme });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.app.url).origin });
       const { found, check } = screens(page);
       await solveWithBuiltIn(page, 'Solve 2x + 3 = 11');
       const solution = page.getByRole('region', { name: 'Solution' });
@@ -170,7 +161,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.getByRole('textbox', { name: 'Step 1 title' }).waitFor();
       await check('the editor');
       const setId = await page.evaluate(() => decodeURIComponent(location.hash.split('/')[2] ?? ''));
-      await page.goto(`${app.url}#/handout/${encodeURIComponent(setId)}`);
+      await page.goto(`${env.app.url}#/handout/${encodeURIComponent(setId)}`);
       await page.getByRole('region', { name: 'Handout options' }).waitFor();
       await expect.poll(() => page.getByRole('region', { name: 'Preview' }).locator('.katex').count(), { timeout: 20_000 }).toBeGreaterThan(0);
       await check('the handout page');
@@ -179,7 +170,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await shared.getByRole('button', { name: 'Reveal all' }).click();
       await shared.getByRole('region', { name: 'Final answer' }).waitFor();
       await check('a share link view');
-      await page.goto(`${app.url}#/share/1.900.AbCdEf`);
+      await page.goto(`${env.app.url}#/share/1.900.AbCdEf`);
       await page.getByRole('heading', { name: /can’t be shown/ }).waitFor();
       await check('a damaged share link');
       expect(found).toEqual({});
@@ -188,7 +179,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it('on a phone (390 × 844): welcome, a solution, Settings', { timeout: 120_000 }, async () => {
-      const { page, context, errors } = await openPage(app, { colorScheme, width: 390, height: 844 });
+      const { page, context, errors } = await openPage(env.app, { colorScheme, width: 390, height: 844 });
       const { found, check } = screens(page);
       await check('phone: welcome');
       await solveWithBuiltIn(page, 'Solve 2x + 3 = 11');

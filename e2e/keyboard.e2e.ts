@@ -4,20 +4,11 @@
  * step's title and text and the final answer. Real Chromium, the built app, the fake server.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from './fake-server.ts';
-import { openPage, scenarioURL, startApp, useModelServer, type AppUnderTest } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, scenarioURL, useModelServer } from './harness.ts';
+import { appWithFakeServer } from './test-setup.ts';
 
-let app: AppUnderTest;
-let server: FakeServer;
-
-beforeAll(async () => {
-  [app, server] = await Promise.all([startApp(), startFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 })]);
-});
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-});
+const env = appWithFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 });
 
 /** What has focus: its role-ish description, for readable failures. */
 function focused(page: Page): Promise<string> {
@@ -51,14 +42,14 @@ async function solveByKeyboard(page: Page, problem: string): Promise<Locator> {
 
 describe('keyboard', () => {
   it('the skip link is the first stop and moves focus to the main content', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(env.app);
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('a Skip to main content');
     await page.keyboard.press('Enter');
     expect(await focused(page)).toMatch(/^main#main/);
     // The link moves focus itself: the address (a hash route) is left alone, so a teacher page stays showing.
     expect(await page.evaluate(() => location.hash)).toBe('');
-    await page.goto(`${app.url}#/library`);
+    await page.goto(`${env.app.url}#/library`);
     await page.reload();
     await page.getByRole('heading', { name: 'Library' }).first().waitFor();
     await page.keyboard.press('Tab');
@@ -70,7 +61,7 @@ describe('keyboard', () => {
   });
 
   it('Escape or Done in Settings returns focus to the Settings button', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(env.app);
     const button = page.getByRole('button', { name: 'Settings', exact: true });
     await button.focus();
     await page.keyboard.press('Enter');
@@ -93,7 +84,7 @@ describe('keyboard', () => {
   });
 
   it('Ctrl+Enter moves focus to the solution; → reveals, says each step, and the last reveal focuses the answer', async () => {
-    const { page, context, errors } = await openPage(app, { tryFirst: false });
+    const { page, context, errors } = await openPage(env.app, { tryFirst: false });
     const solution = await solveByKeyboard(page, 'Solve 2x + 3 = 11');
     await solution.getByRole('button', { name: 'Next step' }).waitFor();
     await expect.poll(() => solution.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -125,7 +116,7 @@ describe('keyboard', () => {
   });
 
   it('pressing the bar’s buttons by keyboard never drops focus to <body>', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(env.app);
     const solution = await solveByKeyboard(page, 'Solve 2x + 3 = 11');
     const next = solution.getByRole('button', { name: 'Next step' });
     await next.waitFor();
@@ -153,7 +144,7 @@ describe('keyboard', () => {
   });
 
   it('the Save to library form takes focus and closes on Escape, focus back on its button', async () => {
-    const { page, context } = await openPage(app);
+    const { page, context } = await openPage(env.app);
     const solution = await solveByKeyboard(page, 'Solve 2x + 3 = 11');
     const save = solution.getByRole('button', { name: 'Save to library' });
     await save.focus();
@@ -171,9 +162,9 @@ describe('keyboard', () => {
   });
 
   it('while a model answer streams, the announcement of a revealed step is outside the busy solution', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(app, { tryFirst: false });
-    await useModelServer(page, scenarioURL(server.url, 'ok', 'qwen25math-0004'));
-    server.configure({ chunksPerSecond: 30 });
+    const { page, context, errors } = await openPage(env.app, { tryFirst: false });
+    await useModelServer(page, scenarioURL(env.server.url, 'ok', 'qwen25math-0004'));
+    env.server.configure({ chunksPerSecond: 30 });
     const solution = await solveByKeyboard(page, 'Compute $\\frac{1}{31} \\div \\frac{1}{93}$.');
     await expect.poll(() => solution.evaluate((el) => el === document.activeElement), { timeout: 10_000 }).toBe(true);
     const next = solution.getByRole('button', { name: 'Next step' });
@@ -184,7 +175,7 @@ describe('keyboard', () => {
     expect(said.insideBusy).toBe(false);
     expect(said.text).toMatch(/^Step 1 of \d+ so far\. \S/);
     expect(said.text.length).toBeGreaterThan(40);
-    server.configure({ chunksPerSecond: 400 });
+    env.server.configure({ chunksPerSecond: 400 });
     await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
     expect(errors).toEqual([]);
     await context.close();

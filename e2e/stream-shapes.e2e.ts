@@ -4,27 +4,18 @@
  * the text received kept.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeServer, type FakeServer } from './fake-server.ts';
-import { ask, openPage, startApp, useModelServer, type AppUnderTest } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ask, openPage, useModelServer } from './harness.ts';
+import { appWithFakeServer } from './test-setup.ts';
 
-let app: AppUnderTest;
-let server: FakeServer;
-
-beforeAll(async () => {
-  [app, server] = await Promise.all([startApp(), startFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 })]);
-});
-afterAll(async () => {
-  await app?.close();
-  await server?.close();
-});
+const env = appWithFakeServer({ idleTimeoutMs: 120_000, chunksPerSecond: 400 });
 
 const STEP_TITLES = ['Move the constant term', 'Divide by the coefficient'];
 
 /** Solves with the recording `name` as the server's reply and waits until the answer has settled. */
 async function solveWith(name: string, model = 'any-model') {
-  const opened = await openPage(app, { tryFirst: false });
-  await useModelServer(opened.page, server.url.replace(/\/v1$/, `/replay/${name}/v1`), model);
+  const opened = await openPage(env.app, { tryFirst: false });
+  await useModelServer(opened.page, env.server.url.replace(/\/v1$/, `/replay/${name}/v1`), model);
   await ask(opened.page, 'Solve $2x + 3 = 11$');
   const solution = opened.page.getByRole('region', { name: 'Solution' });
   await expect.poll(() => solution.getAttribute('aria-busy'), { timeout: 15_000 }).toBe('false');

@@ -1,3 +1,4 @@
+import { parseInChunks } from './test-support/parse-in-chunks.ts';
 import { describe, expect, it } from 'vitest';
 import { createSolutionParser, parseSolution } from './parse-solution.ts';
 import { ANSWER_FORMAT_EXAMPLE } from './answer-format.ts';
@@ -7,17 +8,7 @@ const titles = (s: Solution) => s.steps.map((x) => x.title);
 const bodies = (s: Solution) => s.steps.map((x) => x.body);
 const lines = (...l: string[]) => l.join('\n');
 
-/** Feeds `text` in chunks of `size` and returns the snapshot after each chunk and the final one. */
-function stream(text: string, size: number): { snaps: Solution[]; final: Solution } {
-  const p = createSolutionParser();
-  const snaps: Solution[] = [];
-  for (let i = 0; i < text.length; i += size) {
-    p.push(text.slice(i, i + size));
-    snaps.push(p.snapshot());
-  }
-  p.end();
-  return { snaps, final: p.snapshot() };
-}
+const stream = parseInChunks;
 
 describe('step detection', () => {
   it('app-answer-format', () => {
