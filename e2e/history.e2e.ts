@@ -67,6 +67,8 @@ describe('history', () => {
     await ask(page, '2x + 3 = 11');
     const solution = page.getByRole('region', { name: 'Solution' });
     await solution.getByRole('button', { name: 'Next step' }).click();
+    await solution.getByRole('list', { name: 'Steps' }).waitFor();
+    await expect.poll(async () => (await page.evaluate(storedEntries)).find((e) => e.problem === '2x + 3 = 11')?.reveal.shown, { timeout: 5_000 }).toBe(1);
     // A model's answer.
     await useModelServer(page, server.url);
     await ask(page, 'Solve $5x - 1 = 9$');
